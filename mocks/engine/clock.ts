@@ -1,0 +1,87 @@
+/**
+ * The simulator's virtual clock. Virtual time = anchor + (real time since anchoring) × speed,
+ * unless paused. A manual clock has no real time source: it only moves when advanced, which is
+ * what tests use.
+ */
+export interface ClockState {
+  /** Virtual epoch ms at the anchor. */
+  readonly virtualAnchor: number;
+  /** Real epoch ms at the anchor. */
+  readonly realAnchor: number;
+  readonly speed: number;
+  readonly paused: boolean;
+}
+
+export class VirtualClock {
+  private state: ClockState;
+  private readonly realNow: () => number;
+
+  constructor(
+    start: number,
+    options: { realNow?: () => number; speed?: number; paused?: boolean } = {},
+  ) {
+    this.realNow = options.realNow ?? (() => 0);
+    this.state = {
+      virtualAnchor: start,
+      realAnchor: this.realNow(),
+      speed: options.speed ?? 1,
+      paused: options.paused ?? false,
+    };
+  }
+
+  /** A clock that only moves when advanced by hand. */
+  static manual(start: number): VirtualClock {
+    return new VirtualClock(start);
+  }
+
+  /** A clock that follows real time (scaled by speed) until paused. */
+  static real(start: number, state?: ClockState): VirtualClock {
+    const clock = new VirtualClock(start, { realNow: () => Date.now() });
+    if (state) clock.state = state;
+    return clock;
+  }
+
+  now(): number {
+    const { virtualAnchor, realAnchor, speed, paused } = this.state;
+    if (paused) return virtualAnchor;
+    return Math.floor(virtualAnchor + (this.realNow() - realAnchor) * speed);
+  }
+
+  get speed(): number {
+    return this.state.speed;
+  }
+
+  get paused(): boolean {
+    return this.state.paused;
+  }
+
+  advance(ms: number): void {
+    this.reanchor({ virtualAnchor: this.now() + Math.max(0, ms) });
+  }
+
+  /** Moves the clock to an absolute time; never backwards. */
+  set(time: number): void {
+    this.reanchor({ virtualAnchor: Math.max(this.now(), time) });
+  }
+
+  setPaused(paused: boolean): void {
+    this.reanchor({ paused });
+  }
+
+  setSpeed(speed: number): void {
+    this.reanchor({ speed });
+  }
+
+  snapshot(): ClockState {
+    return this.state;
+  }
+
+  private reanchor(change: Partial<ClockState>): void {
+    this.state = {
+      ...this.state,
+      virtualAnchor: this.now(),
+      realAnchor: this.realNow(),
+      ...change,
+    };
+  }
+}

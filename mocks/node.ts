@@ -1,0 +1,13 @@
+/** The simulated backend under Node (tests): the same handlers, a hand-driven clock. */
+import { setupServer } from 'msw/node';
+import { createHandlers } from './handlers';
+import { Simulator } from './simulator';
+import type { SimulatorOptions } from './simulator';
+
+export function createTestBackend(options: SimulatorOptions = {}) {
+  const sim = new Simulator(options);
+  const server = setupServer(
+    ...createHandlers({ base: '*/api', sim: () => sim, onChange: () => undefined }),
+  );
+  return { sim, server };
+}

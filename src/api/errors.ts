@@ -1,0 +1,64 @@
+/**
+ * The one error type of the transport. `kind` tells a failed HTTP answer from an API that could
+ * not be reached (status 0) and from an answer that is not what the contract promises.
+ */
+export type ApiErrorKind = 'http' | 'network' | 'malformed';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  /** HTTP status; 0 when no answer arrived. */
+  readonly status: number;
+  /** Human-readable explanation, from the server's `detail` where there is one. */
+  readonly detail: string;
+  readonly method: string;
+  readonly url: string;
+  /**
+   * False when what answered is not the API: no answer at all, or an answer without the API's
+   * JSON (an HTML page from a static server or a proxy).
+   */
+  readonly fromApi: boolean;
+
+  constructor(init: {
+    kind: ApiErrorKind;
+    status: number;
+    detail: string;
+    method: string;
+    url: string;
+    fromApi?: boolean;
+  }) {
+    super(`${init.method} ${init.url}: ${init.detail}`);
+    this.kind = init.kind;
+    this.status = init.status;
+    this.detail = init.detail;
+    this.method = init.method;
+    this.url = init.url;
+    this.fromApi = init.fromApi ?? init.kind !== 'network';
+  }
+
+  /**
+   * Retrying can help: the network, a server error, a malformed answer from a flaky proxy, or
+   * something other than the API answering (it may come back).
+   */
+  get retryable(): boolean {
+    return this.kind !== 'http' || this.status >= 500 || !this.fromApi;
+  }
+
+  /** A short title for the kind of failure, for headings and toasts. */
+  get title(): string {
+    if (!this.fromApi) return 'Cannot reach the API';
+    if (this.kind === 'malformed') return 'The API gave an answer the dashboard cannot read';
+    if (this.status === 400) return 'The request was not accepted';
+    if (this.status === 401) return 'Not signed in';
+    if (this.status === 403) return 'Not permitted';
+    if (this.status === 404) return 'Not found';
+    if (this.status === 409) return 'Not possible in the current state';
+    if (this.status >= 500) return 'The API failed';
+    return `The API answered ${this.status}`;
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** Whether an error means that no API is there (network down, or something else answering). */
+export const isUnreachable = (error: unknown): boolean => isApiError(error) && !error.fromApi;

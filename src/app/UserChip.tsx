@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import { meQuery } from '../api/queries';
+
+/** Who is acting: email and role, so the visible actions make sense. */
+export function UserChip() {
+  const me = useQuery(meQuery());
+  if (!me.data) return null;
+  return (
+    <span className="user-chip" title="The acting user">
+      <span className="visually-hidden">Signed in as </span>
+      {me.data.email} <span className="muted">({me.data.role})</span>
+    </span>
+  );
+}

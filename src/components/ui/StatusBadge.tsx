@@ -1,0 +1,46 @@
+import {
+  mdiAlertCircle,
+  mdiCheckCircle,
+  mdiClockOutline,
+  mdiCloseCircle,
+  mdiLoading,
+} from '@mdi/js';
+import { assertNever } from '../../domain/assert-never';
+import type { RunState, StateIconName } from '../../domain/states';
+import { stateIcon, stateLabel, stateTone } from '../../domain/states';
+import { Icon } from './Icon';
+
+function iconPath(name: StateIconName): string {
+  switch (name) {
+    case 'mdiClockOutline':
+      return mdiClockOutline;
+    case 'mdiLoading':
+      return mdiLoading;
+    case 'mdiCheckCircle':
+      return mdiCheckCircle;
+    case 'mdiCloseCircle':
+      return mdiCloseCircle;
+    case 'mdiAlertCircle':
+      return mdiAlertCircle;
+    default:
+      return assertNever(name, 'icon');
+  }
+}
+
+/**
+ * The one status badge, for Runs and containers alike: icon + visible text + colour (SPEC §1.1).
+ * Status is never colour alone.
+ */
+export function StatusBadge({ state, size = 'md' }: { state: RunState; size?: 'sm' | 'md' }) {
+  const icon = stateIcon(state);
+  return (
+    <span className={`badge badge--${stateTone(state)} badge--${size}`} data-state={state}>
+      <Icon
+        path={iconPath(icon)}
+        className={icon === 'mdiLoading' ? 'spin' : undefined}
+        size={size === 'sm' ? 14 : 16}
+      />
+      <span>{stateLabel(state)}</span>
+    </span>
+  );
+}

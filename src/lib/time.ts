@@ -1,0 +1,71 @@
+/** Time formatting in the user's locale and time zone (Intl). */
+
+const absoluteFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
+
+const shortFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "Nov 28, 2026, 14:03:11 GMT+1" — absolute, with the zone. */
+export const formatAbsolute = (ms: number): string => absoluteFormat.format(ms);
+
+/** "Nov 28, 14:03" — compact, for dense places. */
+export const formatShort = (ms: number): string => shortFormat.format(ms);
+
+/** "14:03:11" — for log timestamps. */
+export const formatClock = (ms: number): string => timeFormat.format(ms);
+
+/** The user's time zone, e.g. "Europe/Paris". */
+export const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** "3 minutes ago", "in 2 hours", "yesterday". */
+export function formatRelative(ms: number, now: number): string {
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  if (abs < 45_000) return relativeFormat.format(Math.round(diff / 1000), 'second');
+  if (abs < 45 * 60_000) return relativeFormat.format(Math.round(diff / 60_000), 'minute');
+  if (abs < 22 * 3_600_000) return relativeFormat.format(Math.round(diff / 3_600_000), 'hour');
+  if (abs < 26 * 86_400_000) return relativeFormat.format(Math.round(diff / 86_400_000), 'day');
+  return relativeFormat.format(Math.round(diff / (30 * 86_400_000)), 'month');
+}
+
+/** "38 minutes", "1 hour 5 minutes", "42 seconds", "2 days 3 hours". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (seconds < 60) return plural(seconds, 'second');
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) {
+    const rest = minutes % 60;
+    return rest ? `${plural(hours, 'hour')} ${plural(rest, 'minute')}` : plural(hours, 'hour');
+  }
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return rest ? `${plural(days, 'day')} ${plural(rest, 'hour')}` : plural(days, 'day');
+}
+
+/** A UTC calendar day "YYYY-MM-DD" for an instant (the API's date parameters are UTC days). */
+export const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export const formatCount = (n: number): string => n.toLocaleString();

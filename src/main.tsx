@@ -1,0 +1,36 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { createQueryClient } from './app/query-client';
+import { createAppRouter } from './app/router';
+import { applyTheme, readTheme } from './app/theme';
+import { setNowSource } from './lib/now';
+import './styles/global.css';
+
+async function start(): Promise<void> {
+  applyTheme(readTheme());
+  // Compared literally so the bundler drops the branch (and the simulator) from production builds.
+  if (import.meta.env.VITE_SIMULATOR === 'on') {
+    // The one place src reaches mocks/: behind a build-time flag, so a production build without
+    // the simulator carries none of it.
+    const { startSimulator } = await import('../mocks/browser');
+    const sim = await startSimulator();
+    setNowSource(() => sim.clock.now());
+  }
+  const queryClient = createQueryClient();
+  const router = createAppRouter(queryClient);
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root is missing from index.html');
+  createRoot(container).render(
+    <StrictMode>
+      <App queryClient={queryClient} router={router} />
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  const container = document.getElementById('root');
+  if (container) {
+    container.textContent = `The dashboard could not start: ${error instanceof Error ? error.message : String(error)}`;
+  }
+});

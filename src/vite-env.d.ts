@@ -1,0 +1,11 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_SIMULATOR?: 'on' | 'off';
+  readonly VITE_API_BASE_URL?: string;
+  readonly VITE_API_TOKEN?: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+import { advanceClock, openWithScenario } from './sim';
+
+test('a Queued Run becomes Running and then finishes as the clock advances', async ({ page }) => {
+  await openWithScenario(page);
+  const table = page.getByRole('table');
+  // #59 is an Export created 5 minutes before the epoch, waiting behind three busy workers.
+  const row = table.getByRole('row').filter({ hasText: '#59' });
+  await expect(row).toContainText('Queued');
+
+  await advanceClock(page, 30 * 60_000);
+  await page.reload();
+  await expect(row).toContainText('Running');
+
+  await advanceClock(page, 6 * 60 * 60_000);
+  await page.reload();
+  await expect(row).toContainText(/Success|Failure/);
+});
+
+test('the simulator state survives a reload', async ({ page }) => {
+  await openWithScenario(page, '/', 'empty');
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(1);
+});

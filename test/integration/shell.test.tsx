@@ -1,0 +1,45 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { expect, test } from 'vitest';
+import { advanceClock, backend, resetBackend } from '../backend';
+import { renderApp } from '../render';
+
+test('lists Runs from the simulator with their state as text', async () => {
+  renderApp('/');
+  const table = await screen.findByRole('table');
+  expect(within(table).getAllByRole('row').length).toBeGreaterThan(10);
+  expect(within(table).getAllByText('Running').length).toBeGreaterThan(0);
+  expect(within(table).getAllByText('Queued').length).toBeGreaterThan(0);
+});
+
+test('an empty store shows no rows, not an error', async () => {
+  resetBackend('empty');
+  renderApp('/');
+  expect(await screen.findByRole('table')).toBeInTheDocument();
+  expect(screen.queryByText('Running')).not.toBeInTheDocument();
+});
+
+test('says plainly when the API cannot be reached', async () => {
+  backend.server.use(http.get('*/api/operations', () => HttpResponse.error()));
+  renderApp('/');
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('Cannot reach the API');
+  expect(alert).toHaveTextContent(/Cannot reach the API at http:\/\/localhost:\d+\/api/);
+});
+
+test('an HTML page instead of JSON is reported as no API, not rendered', async () => {
+  backend.server.use(
+    http.get('*/api/operations', () => HttpResponse.html('<!doctype html><html><body>app</body></html>')),
+  );
+  renderApp('/');
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent(/answered with an HTML page instead of JSON/);
+});
+
+test('the clock moves Runs along: a queued Run starts once a worker frees up', async () => {
+  advanceClock(6 * 60 * 60 * 1000);
+  renderApp('/');
+  const table = await screen.findByRole('table');
+  expect(within(table).queryByText('Queued')).not.toBeInTheDocument();
+  expect(within(table).queryByText('Running')).not.toBeInTheDocument();
+});
