@@ -87,6 +87,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'bench-results',
+      'reports',
     ],
   },
   js.configs.recommended,
@@ -139,6 +140,11 @@ export default tseslint.config(
       ...testingLibrary.configs['flat/react'].rules,
       'import-x/no-restricted-paths': 'off',
     },
+  },
+  {
+    // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
+    files: ['test/setup.ts'],
+    rules: { 'testing-library/no-manual-cleanup': 'off' },
   },
   {
     files: ['test/e2e/**/*.ts', 'playwright.config.ts', 'scripts/**/*.mjs'],

@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Per checkout, so several work trees sharing node_modules do not share a cache.
+  cacheDir: '.vite',
   plugins: [
     tanstackRouter({
       target: 'react',

@@ -11,7 +11,12 @@ function chunkSizes(dir) {
     .filter((f) => f.endsWith('.js'))
     .map((file) => {
       const buf = readFileSync(join(assets, file));
-      return { file, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, text: buf.toString('utf8') };
+      return {
+        file,
+        raw: buf.length,
+        gzip: gzipSync(buf, { level: 9 }).length,
+        text: buf.toString('utf8'),
+      };
     });
 }
 
@@ -20,7 +25,8 @@ function entryFiles(dir) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const files = new Set();
   for (const m of html.matchAll(/<script[^>]+src="\/assets\/([^"]+\.js)"/g)) files.add(m[1]);
-  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/assets\/([^"]+\.js)"/g)) files.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/assets\/([^"]+\.js)"/g))
+    files.add(m[1]);
   return files;
 }
 
@@ -37,7 +43,12 @@ export function measureBuild(dir) {
 }
 
 /** Strings that only the simulator or MSW contain. */
-const SIMULATOR_MARKERS = ['runs-dashboard.simulator.v1', 'mockServiceWorker', 'Sales Warehouse', 'msw'];
+const SIMULATOR_MARKERS = [
+  'runs-dashboard.simulator.v1',
+  'mockServiceWorker',
+  'Sales Warehouse',
+  'msw',
+];
 
 export function reportSizes(prodDir, simDir) {
   const prod = measureBuild(prodDir);
@@ -47,12 +58,16 @@ export function reportSizes(prodDir, simDir) {
     ['production (no simulator)', prod],
     ['with simulator', sim],
   ]) {
-    console.log(`${name}: entry JS ${kib(m.entry.raw)} raw / ${kib(m.entry.gzip)} gzip; all JS ${kib(m.total.raw)} raw / ${kib(m.total.gzip)} gzip`);
+    console.log(
+      `${name}: entry JS ${kib(m.entry.raw)} raw / ${kib(m.entry.gzip)} gzip; all JS ${kib(m.total.raw)} raw / ${kib(m.total.gzip)} gzip`,
+    );
   }
   console.log('\nProduction chunks:');
   for (const c of prod.chunks.sort((a, b) => b.raw - a.raw)) {
     const flag = prod.entry.files.includes(c.file) ? ' (entry)' : '';
-    console.log(`  ${c.file.padEnd(40)} ${kib(c.raw).padStart(11)} raw ${kib(c.gzip).padStart(10)} gzip${flag}`);
+    console.log(
+      `  ${c.file.padEnd(40)} ${kib(c.raw).padStart(11)} raw ${kib(c.gzip).padStart(10)} gzip${flag}`,
+    );
   }
   const leaks = prod.chunks.filter((c) => SIMULATOR_MARKERS.some((m) => c.text.includes(m)));
   console.log(

@@ -9,7 +9,8 @@ async function call(page: Page, method: string, path: string, body: unknown): Pr
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
       return response.status === 204 ? null : ((await response.json()) as unknown);
     },
     { method, path, body },
@@ -26,12 +27,20 @@ export async function advanceClock(page: Page, ms: number): Promise<void> {
   await call(page, 'POST', 'clock', { advance_ms: ms });
 }
 
-export async function setUser(page: Page, role: 'Admin' | 'Member', permission?: string): Promise<void> {
+export async function setUser(
+  page: Page,
+  role: 'Admin' | 'Member',
+  permission?: string,
+): Promise<void> {
   await call(page, 'PUT', 'user', permission ? { role, permission } : { role });
 }
 
 /** Opens the app with a fresh simulator in the given scenario (clock paused). */
-export async function openWithScenario(page: Page, path = '/', scenario = 'default'): Promise<void> {
+export async function openWithScenario(
+  page: Page,
+  path = '/',
+  scenario = 'default',
+): Promise<void> {
   await page.goto('/');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await resetSim(page, scenario);

@@ -29,7 +29,9 @@ test('says plainly when the API cannot be reached', async () => {
 
 test('an HTML page instead of JSON is reported as no API, not rendered', async () => {
   backend.server.use(
-    http.get('*/api/operations', () => HttpResponse.html('<!doctype html><html><body>app</body></html>')),
+    http.get('*/api/operations', () =>
+      HttpResponse.html('<!doctype html><html><body>app</body></html>'),
+    ),
   );
   renderApp('/');
   const alert = await screen.findByRole('alert');
