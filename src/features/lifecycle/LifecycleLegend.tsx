@@ -43,7 +43,10 @@ export function LifecycleLegend({ forRun = false }: { forRun?: boolean }) {
         state
       </li>
       <li>
-        <BoxSample variant="current" /> Thick outline, “(current)”: the current state
+        <BoxSample variant="current" />{' '}
+        {forRun
+          ? 'Highlighted, thick outline, “(current)”: the state the Run is in'
+          : 'Highlighted, thick outline: the state you picked above'}
       </li>
       {forRun ? (
         <>
