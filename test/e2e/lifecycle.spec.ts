@@ -89,3 +89,24 @@ test('the diagrams follow the dark theme', async ({ page }) => {
   await expect(svg).not.toHaveAttribute('id', lightDrawing ?? '');
   await expect(svg.locator('.node .nodeLabel')).toHaveCount(5);
 });
+
+test('when mermaid cannot be loaded, the transitions are listed instead of a blank', async ({
+  page,
+  context,
+}) => {
+  // Fail every mermaid chunk (context.route also sees requests passed through the service worker).
+  await context.route(/\/assets\/mermaid\.core-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/lifecycle');
+  const general = page.getByRole('figure', { name: /^Sync, Profile, Scan/ });
+  await expect(general.getByText(/could not be drawn/)).toBeVisible();
+  await expect(
+    general.getByRole('list', { name: /^Transitions: Sync/ }).getByRole('listitem'),
+  ).toHaveText([
+    'Queued → Running: worker picks it up (automatic)',
+    'Queued → Aborted: user aborts (user action)',
+    'Running → Success: every container processed (automatic)',
+    'Running → Failure: unrecoverable error (error)',
+    'Running → Aborted: user or system aborts (user action)',
+  ]);
+  await expect(drawing(general)).toHaveCount(0);
+});
