@@ -2,9 +2,11 @@
 /**
  * `npm run bench`: builds the dashboard and prints figures. Sections:
  *   - bundle sizes (entry and total JS, with and without the simulator)
+ *   - the first lifecycle diagram: JS it loads and time to its SVG, in Chromium (diagram.mjs)
  * Later sections (Chromium timings) are added as scripts/bench/*.mjs modules.
  */
 import { execSync } from 'node:child_process';
+import { reportFirstDiagram } from './bench/diagram.mjs';
 import { reportSizes } from './bench/sizes.mjs';
 
 const run = (cmd) => execSync(cmd, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -15,3 +17,5 @@ run('npx vite build');
 run('npx vite build --mode sim --outDir dist-sim');
 const sizes = reportSizes('dist', 'dist-sim');
 if (sizes.leaks > 0) process.exitCode = 1;
+const diagram = await reportFirstDiagram('dist', sizes.prod);
+if (diagram.entryWithMermaid > 0 || !diagram.mermaidFetched) process.exitCode = 1;

@@ -47,7 +47,8 @@ const SIMULATOR_MARKERS = [
   'runs-dashboard.simulator.v1',
   'mockServiceWorker',
   'Sales Warehouse',
-  'msw',
+  // MSW's log prefix. A bare "msw" also matches mermaid's gantt duration pattern /[Mdhmswy]/.
+  '[MSW]',
 ];
 
 export function reportSizes(prodDir, simDir) {

@@ -1,6 +1,27 @@
 import { createFileRoute } from '@tanstack/react-router';
+import { z } from 'zod';
+import { RUN_STATES } from '../domain/states';
 import { LifecyclePage } from '../features/lifecycle/LifecyclePage';
 
-export const Route = createFileRoute('/lifecycle')({
-  component: LifecyclePage,
+/** `?state=running` highlights a state and the transitions possible from it. */
+const lifecycleSearch = z.object({
+  state: z.enum(RUN_STATES).optional().catch(undefined),
 });
+
+export const Route = createFileRoute('/lifecycle')({
+  validateSearch: lifecycleSearch,
+  component: LifecycleRoute,
+});
+
+function LifecycleRoute() {
+  const { state } = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return (
+    <LifecyclePage
+      highlight={state ?? null}
+      onHighlightChange={(next) =>
+        void navigate({ search: next === null ? {} : { state: next }, replace: true })
+      }
+    />
+  );
+}

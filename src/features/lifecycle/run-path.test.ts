@@ -1,0 +1,96 @@
+import { expect, test } from 'vitest';
+import type { Run } from '../../domain/run';
+import { relaunchOptions, relaunchText, runPath, visitsOf } from './run-path';
+
+const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
+
+const times = { createdAt: T0, startedAt: T0 + 1000, endedAt: T0 + 5000 };
+
+function terminalRun(overrides: Partial<Run>): Run {
+  return {
+    id: 1,
+    type: 'scan',
+    state: 'failure',
+    ...times,
+    triggeredBy: 'System',
+    schedule: null,
+    datastore: { id: 1, name: 'Sales Warehouse', type: null },
+    message: null,
+    tags: [],
+    progress: { processed: 1, total: 3 },
+    recordsProcessed: 0,
+    counters: [],
+    containers: [
+      { id: 1, name: 'orders', containerType: 'table', tableType: null },
+      { id: 2, name: 'customers', containerType: 'table', tableType: null },
+    ],
+    containerResults: null,
+    settings: [],
+    hasLogs: false,
+    abortedBy: undefined,
+    parentId: null,
+    relaunch: null,
+    queuePosition: null,
+    children: null,
+    completedContainerIds: null,
+    ...overrides,
+  };
+}
+
+test('a queued Run has visited only Queued, at its creation', () => {
+  expect(
+    visitsOf({ type: 'export', state: 'queued', createdAt: T0, startedAt: null, endedAt: null }),
+  ).toEqual([{ state: 'queued', at: T0, moment: 'created' }]);
+});
+
+test('a finished Run went Queued → Running → its end, each with its time', () => {
+  expect(visitsOf({ type: 'scan', state: 'success', ...times })).toEqual([
+    { state: 'queued', at: T0, moment: 'created' },
+    { state: 'running', at: T0 + 1000, moment: 'started' },
+    { state: 'success', at: T0 + 5000, moment: 'ended' },
+  ]);
+});
+
+test('Promote starts in Running; its start time falls back to its creation', () => {
+  expect(
+    visitsOf({ type: 'promote', state: 'running', createdAt: T0, startedAt: null, endedAt: null }),
+  ).toEqual([{ state: 'running', at: T0, moment: 'started' }]);
+});
+
+test('the transitions taken and still possible follow the domain table', () => {
+  const running = runPath(terminalRun({ state: 'running', endedAt: null }));
+  expect(running.taken.map((t) => `${t.from}>${t.to}`)).toEqual(['queued>running']);
+  expect(running.next.map((t) => t.to)).toEqual(['success', 'failure', 'aborted']);
+  expect(running.relaunch).toBeNull();
+  const aborted = runPath(terminalRun({ state: 'aborted', startedAt: null }));
+  expect(aborted.taken.map((t) => `${t.from}>${t.to}`)).toEqual(['queued>aborted']);
+  expect(aborted.next).toEqual([]);
+});
+
+test('relaunch options follow the action rules of the type and state', () => {
+  expect(relaunchOptions(terminalRun({ state: 'failure' }))).toEqual(['resume', 'rerun']);
+  expect(relaunchOptions(terminalRun({ state: 'aborted', type: 'promote' }))).toEqual([
+    'resume',
+    'rerun',
+  ]);
+  expect(relaunchOptions(terminalRun({ state: 'success' }))).toEqual(['rerun']);
+  expect(relaunchOptions(terminalRun({ state: 'failure', type: 'catalog' }))).toEqual(['rerun']);
+  expect(relaunchOptions(terminalRun({ state: 'failure', type: 'external_scan' }))).toEqual([]);
+  // Nothing left to resume: every container finished.
+  expect(relaunchOptions(terminalRun({ state: 'aborted', completedContainerIds: [1, 2] }))).toEqual(
+    ['rerun'],
+  );
+  expect(relaunchOptions(terminalRun({ state: 'running', endedAt: null }))).toBeNull();
+});
+
+test('the relaunch line names what each action picks up and where the new Run starts', () => {
+  expect(relaunchText('scan', ['resume', 'rerun'])).toBe(
+    'Resume (only the tables not finished) or Rerun (every table from scratch) creates a new Run, starting in Queued.',
+  );
+  expect(relaunchText('promote', ['rerun'])).toBe(
+    'Rerun (every entity from scratch) creates a new Run, starting in Running.',
+  );
+  expect(relaunchText('external_scan', [])).toBe(
+    'Not possible: External Scan runs cannot be resumed or rerun; launch a new run instead.',
+  );
+});

@@ -1,0 +1,95 @@
+/**
+ * The one wrapper around mermaid. Mermaid is large (hundreds of KiB), so it is loaded with a
+ * dynamic import() the first time a diagram is drawn — never part of the entry chunk — and it is
+ * bundled, so drawing works offline. It is initialised once, with `securityLevel: 'strict'`
+ * (labels are sanitised, no click handlers or scripts); the colours of each drawing follow the
+ * page's light or dark theme through a per-diagram configuration header.
+ */
+import type { Mermaid, MermaidConfig } from 'mermaid';
+import type { ColorScheme } from './color-scheme';
+
+let loading: Promise<Mermaid> | null = null;
+
+function loadMermaid(): Promise<Mermaid> {
+  loading ??= import('mermaid').then(
+    ({ default: mermaid }) => {
+      mermaid.initialize({
+        startOnLoad: false,
+        securityLevel: 'strict',
+        // A drawing that fails must not leave mermaid's error picture in the page: the caller
+        // shows its own fallback.
+        suppressErrorRendering: true,
+        theme: 'base',
+        flowchart: { useMaxWidth: true },
+      });
+      return mermaid;
+    },
+    (error: unknown) => {
+      loading = null; // let a later diagram try again (e.g. after a network hiccup)
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Fallback palettes, used when the page's theme variables cannot be read. */
+const PALETTE: Record<ColorScheme, Record<string, string>> = {
+  light: {
+    '--surface': '#ffffff',
+    '--surface-2': '#f0f2f5',
+    '--border': '#d5d9e0',
+    '--text': '#1b1f24',
+    '--text-muted': '#57606a',
+  },
+  dark: {
+    '--surface': '#171b22',
+    '--surface-2': '#1f242d',
+    '--border': '#353c48',
+    '--text': '#e6e9ee',
+    '--text-muted': '#a3acb9',
+  },
+};
+
+/** Reads a theme colour of the page (global.css), as a hex colour mermaid can compute with. */
+function themeColor(name: string, scheme: ColorScheme): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return /^#[0-9a-f]{3,8}$/i.test(value) ? value : (PALETTE[scheme][name] ?? '#808080');
+}
+
+/** Mermaid's theme for the current page colours. */
+export function themeConfig(scheme: ColorScheme): MermaidConfig {
+  const c = (name: string) => themeColor(name, scheme);
+  return {
+    theme: 'base',
+    themeVariables: {
+      darkMode: scheme === 'dark',
+      background: c('--surface'),
+      fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
+      fontSize: '14px',
+      primaryColor: c('--surface-2'),
+      primaryTextColor: c('--text'),
+      primaryBorderColor: c('--border'),
+      lineColor: c('--text-muted'),
+      textColor: c('--text'),
+      edgeLabelBackground: c('--surface'),
+      mainBkg: c('--surface-2'),
+      nodeBorder: c('--text-muted'),
+    },
+  };
+}
+
+let sequence = 0;
+
+/**
+ * Draws mermaid text into SVG markup, sanitised by mermaid under `securityLevel: 'strict'`.
+ * Rejects when mermaid cannot be loaded or the text cannot be drawn.
+ */
+export async function renderMermaid(definition: string, scheme: ColorScheme): Promise<string> {
+  const mermaid = await loadMermaid();
+  sequence += 1;
+  // The theme travels as the diagram's front-matter configuration (JSON is valid YAML); mermaid
+  // resets to the initial configuration before each drawing, so it never leaks to the next one.
+  const text = `---\nconfig: ${JSON.stringify(themeConfig(scheme))}\n---\n${definition}`;
+  const { svg } = await mermaid.render(`lifecycle-diagram-${sequence}`, text);
+  return svg;
+}
