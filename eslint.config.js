@@ -88,6 +88,7 @@ export default tseslint.config(
       'playwright-report',
       'bench-results',
       'reports',
+      '.vite',
     ],
   },
   js.configs.recommended,

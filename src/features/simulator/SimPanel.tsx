@@ -28,11 +28,33 @@ const USERS = [
   { id: 'viewer', label: 'Member with Viewer', body: { role: 'Member', permission: 'Viewer' } },
 ] as const;
 const simClockKey = [...apiKeys.all, 'sim', 'clock'] as const;
+const OPEN_KEY = 'runs-dashboard.sim-panel.open';
+
+/** The panel starts folded (it covers content); whether it is open survives reloads. */
+function readOpen(): boolean {
+  try {
+    return localStorage.getItem(OPEN_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+function writeOpen(open: boolean): void {
+  try {
+    localStorage.setItem(OPEN_KEY, String(open));
+  } catch {
+    // storage blocked: the choice lasts for this page only
+  }
+}
 
 export function SimPanel() {
   const id = useId();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(true);
+  const [open, setOpenState] = useState(readOpen);
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    writeOpen(next);
+  };
   const [message, setMessage] = useState<string | null>(null);
   const [launchType, setLaunchType] = useState<OperationType>('scan');
   const [datastoreId, setDatastoreId] = useState<number | null>(null);
