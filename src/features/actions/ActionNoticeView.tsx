@@ -1,0 +1,50 @@
+import type { Ref } from 'react';
+import { StatusBadge } from '../../components/ui/StatusBadge';
+import type { ActionNotice } from './outcome';
+
+/**
+ * The outcome of an action, in two live regions that are always in the document (so what is
+ * put in them is announced): errors as an alert, everything else as a status.
+ */
+export function ActionNoticeView({
+  notice,
+  focusRef,
+  busy,
+  onRetry,
+  onDismiss,
+}: {
+  notice: ActionNotice | null;
+  /** The message itself, focusable from script, to move focus to after an action. */
+  focusRef?: Ref<HTMLDivElement>;
+  busy: boolean;
+  onRetry: () => void;
+  onDismiss: () => void;
+}) {
+  const body = notice ? (
+    <div ref={focusRef} tabIndex={-1} className={`action-notice action-notice--${notice.tone}`}>
+      {notice.state ? <StatusBadge state={notice.state} size="sm" /> : null}
+      <span className="action-notice__text">{notice.text}</span>
+      {notice.retry ? (
+        <button
+          type="button"
+          className="button button--small"
+          aria-disabled={busy}
+          aria-busy={busy}
+          onClick={onRetry}
+        >
+          {busy ? 'Retrying…' : 'Retry'}
+        </button>
+      ) : null}
+      <button type="button" className="button button--small button--ghost" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  ) : null;
+  const isError = notice?.tone === 'error';
+  return (
+    <div className="action-notices">
+      <div role="status">{isError ? null : body}</div>
+      <div role="alert">{isError ? body : null}</div>
+    </div>
+  );
+}
