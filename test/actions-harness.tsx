@@ -4,7 +4,8 @@
  * the Run from `runDetailQuery`, its state as a badge, and who aborted it).
  */
 import { useQuery } from '@tanstack/react-query';
-import { runDetailQuery } from '../src/api/queries';
+import type { ListRunsQuery } from '../src/api/contract';
+import { runDetailQuery, runListQuery } from '../src/api/queries';
 import { StatusBadge } from '../src/components/ui/StatusBadge';
 import type { OperationType } from '../src/domain/operations';
 import type { RunState } from '../src/domain/states';
@@ -40,6 +41,26 @@ export function ShownRun({
       <RunActions run={run.data} onCreated={onCreated} onDeleted={onDeleted} />
     </section>
   );
+}
+
+/** A plain list of Runs, as the Activity table would read them (no polling). */
+export function ListedRuns({ query = { page: 1, size: 100 } }: { query?: ListRunsQuery }) {
+  const list = useQuery(runListQuery(query));
+  if (!list.data) return <p>Loading the list</p>;
+  return (
+    <ul aria-label="Runs list">
+      {list.data.items.map((run) => (
+        <li key={run.id} aria-label={`Listed Run #${run.id}`}>
+          #{run.id} <StatusBadge state={run.state} size="sm" />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Runs of the store created by Resume/Rerun of `parentId`. */
+export function childrenOf(parentId: number): number[] {
+  return [...sim.runs.values()].filter((r) => r.parentId === parentId).map((r) => r.id);
 }
 
 export function setActingUser(who: 'editor' | 'viewer' | 'admin'): void {

@@ -14,14 +14,14 @@ export function ActionNoticeView({
   onDismiss,
 }: {
   notice: ActionNotice | null;
-  /** The message itself, focusable from script, to move focus to after an action. */
+  /** The region holding the message, focusable from script, to move focus to after an action. */
   focusRef?: Ref<HTMLDivElement>;
   busy: boolean;
   onRetry: () => void;
   onDismiss: () => void;
 }) {
   const body = notice ? (
-    <div ref={focusRef} tabIndex={-1} className={`action-notice action-notice--${notice.tone}`}>
+    <div className={`action-notice action-notice--${notice.tone}`}>
       {notice.state ? <StatusBadge state={notice.state} size="sm" /> : null}
       <span className="action-notice__text">{notice.text}</span>
       {notice.retry ? (
@@ -43,8 +43,12 @@ export function ActionNoticeView({
   const isError = notice?.tone === 'error';
   return (
     <div className="action-notices">
-      <div role="status">{isError ? null : body}</div>
-      <div role="alert">{isError ? body : null}</div>
+      <div role="status" ref={isError ? undefined : focusRef} tabIndex={isError ? undefined : -1}>
+        {isError ? null : body}
+      </div>
+      <div role="alert" ref={isError ? focusRef : undefined} tabIndex={isError ? -1 : undefined}>
+        {isError ? body : null}
+      </div>
     </div>
   );
 }

@@ -26,7 +26,10 @@ export interface RunActionsProps {
   readonly run: Run;
   /** A Resume or Rerun created `created`: take the user to it or highlight it. */
   readonly onCreated?: (created: Run, kind: RelaunchKind) => void;
-  /** The Run was deleted (its caches are already dropped): e.g. leave its page. */
+  /**
+   * The Run was deleted by this action, or the server said it no longer exists (404); its
+   * caches are already dropped: e.g. leave its page.
+   */
   readonly onDeleted?: (run: Run) => void;
 }
 

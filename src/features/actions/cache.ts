@@ -48,23 +48,15 @@ export function applyCreated(queryClient: QueryClient, parentId: number, created
   void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
 }
 
-/** The server deleted the Run (or says it is gone): drop it everywhere, refresh lists and counts. */
+/**
+ * The server deleted the Run, or says it no longer exists (404): drop it everywhere and refresh
+ * lists and counts. Its detail query is removed, not refetched (the answer would be a 404); a
+ * view still showing it hears of it through RunActions' `onDeleted`.
+ */
 export function applyDeleted(queryClient: QueryClient, id: number): void {
   patchLists(queryClient, id, null);
   queryClient.removeQueries({ queryKey: apiKeys.runDetail(id), exact: true });
   queryClient.removeQueries({ queryKey: apiKeys.runLogsOf(id) });
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
-  void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
-}
-
-/**
- * The server says the Run no longer exists (404): drop it from the lists, and reset its detail so
- * a view showing it refetches and says so instead of showing what is gone.
- */
-export function applyGone(queryClient: QueryClient, id: number): void {
-  patchLists(queryClient, id, null);
-  queryClient.removeQueries({ queryKey: apiKeys.runLogsOf(id) });
-  void queryClient.resetQueries({ queryKey: apiKeys.runDetail(id), exact: true });
   void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
   void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
 }

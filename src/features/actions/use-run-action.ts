@@ -8,14 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/instance';
 import type { ActionKind } from '../../domain/actions';
 import type { Run } from '../../domain/run';
-import {
-  applyCreated,
-  applyDeleted,
-  applyGone,
-  applyRunAnswer,
-  refetchRun,
-  refetchUser,
-} from './cache';
+import { applyCreated, applyDeleted, applyRunAnswer, refetchRun, refetchUser } from './cache';
 import type { ActionNotice } from './outcome';
 import { abortNotice, createdNotice, deletedNotice, errorNotice } from './outcome';
 
@@ -24,7 +17,7 @@ export type RelaunchKind = 'resume' | 'rerun';
 export interface RunActionCallbacks {
   /** A Resume or Rerun created `created`: the route can take the user to it or highlight it. */
   readonly onCreated?: ((created: Run, kind: RelaunchKind) => void) | undefined;
-  /** The Run was deleted: the route can leave its page. */
+  /** The Run was deleted, here or (a 404) elsewhere before: the route can leave its page. */
   readonly onDeleted?: ((run: Run) => void) | undefined;
 }
 
@@ -138,7 +131,8 @@ export function useRunAction(
           return;
         case 'gone':
           setGone(true);
-          applyGone(queryClient, variables.run.id);
+          applyDeleted(queryClient, variables.run.id);
+          latest.current.onDeleted?.(variables.run);
           return;
         case 'permission':
           refetchUser(queryClient);
