@@ -24,7 +24,8 @@ export const apiKeys = {
   /** Every activity (heatmap) query, whatever its range. */
   activities: () => [...apiKeys.runs(), 'activity'] as const,
   /** All the Runs matching a list query, every page (bulk actions on "all matching"). */
-  runMatching: (query: ListRunsQuery) => [...apiKeys.runs(), 'matching', query] as const,
+  runMatchings: () => [...apiKeys.runs(), 'matching'] as const,
+  runMatching: (query: ListRunsQuery) => [...apiKeys.runMatchings(), query] as const,
 };
 
 export const runListQuery = (query: ListRunsQuery) =>

@@ -71,3 +71,31 @@ export function refetchRun(queryClient: QueryClient, id: number): void {
 export function refetchUser(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: apiKeys.me() });
 }
+
+/**
+ * After a bulk action, once: write the answered states, drop what was deleted or is gone, and
+ * refresh the lists (and the counts, when Runs were deleted).
+ */
+export function applyBulk(
+  queryClient: QueryClient,
+  answered: readonly Run[],
+  removedIds: readonly number[],
+  refused403: boolean,
+): void {
+  for (const run of answered) {
+    if (queryClient.getQueryData(apiKeys.runDetail(run.id)) !== undefined) {
+      queryClient.setQueryData(apiKeys.runDetail(run.id), run);
+    }
+    patchLists(queryClient, run.id, run);
+    void queryClient.invalidateQueries({ queryKey: apiKeys.runLogsOf(run.id) });
+  }
+  for (const id of removedIds) {
+    patchLists(queryClient, id, null);
+    queryClient.removeQueries({ queryKey: apiKeys.runDetail(id), exact: true });
+    queryClient.removeQueries({ queryKey: apiKeys.runLogsOf(id) });
+  }
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runMatchings() });
+  if (removedIds.length > 0) void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
+  if (refused403) refetchUser(queryClient);
+}

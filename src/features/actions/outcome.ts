@@ -216,7 +216,7 @@ export function bulkItemOutcome(
           state: 'aborted',
         };
       }
-      return { ...base, status: 'done', text: 'Aborted', state: 'aborted' };
+      return { ...base, status: 'done', text: 'Done', state: 'aborted' };
     }
     if (isActive(answer.state)) {
       return {
