@@ -293,9 +293,13 @@ test('network failure: nothing unconfirmed is shown, and Retry sends it again', 
   expect(simState(56)).toBe('running');
 
   await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-  expect(
-    await screen.findByText('Run #56 was aborted by ada@example.com. Partial results are kept.'),
-  ).toBeInTheDocument();
+  const status = screen.getByRole('status');
+  await waitFor(() =>
+    expect(status).toHaveTextContent(
+      'Run #56 was aborted by ada@example.com. Partial results are kept.',
+    ),
+  );
+  await waitFor(() => expect(status).toHaveFocus());
   expect(simState(56)).toBe('aborted');
 });
 

@@ -6,7 +6,7 @@
  */
 import { mdiChevronDown, mdiChevronRight } from '@mdi/js';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { meQuery } from '../../api/queries';
 import { Icon } from '../../components/ui/Icon';
 import { Tooltip } from '../../components/ui/Tooltip';
@@ -68,6 +68,13 @@ function RunActionsFor({
   const [othersOpen, setOthersOpen] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
   const focusNotice = useRef(false);
+  // After a Retry, the next outcome takes the focus (the Retry button goes away with the failure).
+  const focusNextNotice = useRef(false);
+  useEffect(() => {
+    if (!focusNextNotice.current || state.notice === null) return;
+    focusNextNotice.current = false;
+    noticeRef.current?.focus();
+  }, [state.notice]);
 
   const verdicts = state.gone ? [] : actionVerdicts(runFacts(run), user);
   const allowed = verdicts.filter((v): v is Allowed => v.allowed);
@@ -137,7 +144,10 @@ function RunActionsFor({
         busy={busy}
         onRetry={() => {
           const retry = state.notice?.retry;
-          if (retry) state.perform(retry, { retry: true });
+          if (retry && !busy) {
+            focusNextNotice.current = true;
+            state.perform(retry, { retry: true });
+          }
         }}
         onDismiss={state.dismiss}
       />

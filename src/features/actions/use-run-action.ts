@@ -162,7 +162,8 @@ export function useRunAction(
       if (!retry) {
         childrenBefore.current = run.children ? new Set(run.children.map((c) => c.id)) : null;
       }
-      setNotice(null);
+      // A retry keeps the failure on screen (with its busy Retry button) until the answer.
+      if (!retry) setNotice(null);
       mutate(
         { action, run, actingEmail, childrenBefore: childrenBefore.current, retry },
         { onSettled: () => options.onSettled?.() },
