@@ -10,7 +10,8 @@ import type { Run } from '../../domain/run';
 /** Replaces or drops one Run in every cached page of the Runs list. */
 function patchLists(queryClient: QueryClient, id: number, next: Run | null): void {
   queryClient.setQueriesData<RunPage>({ queryKey: apiKeys.runLists() }, (page) => {
-    if (!page || !page.items.some((r) => r.id === id)) return page;
+    // Only pages of the list's own shape are patched; anything else is left to the refetch.
+    if (!page || !Array.isArray(page.items) || !page.items.some((r) => r.id === id)) return page;
     if (next === null) {
       return { ...page, items: page.items.filter((r) => r.id !== id), total: page.total - 1 };
     }
