@@ -19,6 +19,13 @@ export const apiKeys = {
     [...apiKeys.runs(), 'activity', startDate, endDate] as const,
   datastores: () => [...apiKeys.all, 'datastores'] as const,
   me: () => [...apiKeys.all, 'me'] as const,
+  /** Every log query of one Run (Run-level and per container). */
+  runLogsOf: (id: number) => [...apiKeys.runs(), 'logs', id] as const,
+  /** Every activity (heatmap) query, whatever its range. */
+  activities: () => [...apiKeys.runs(), 'activity'] as const,
+  /** All the Runs matching a list query, every page (bulk actions on "all matching"). */
+  runMatchings: () => [...apiKeys.runs(), 'matching'] as const,
+  runMatching: (query: ListRunsQuery) => [...apiKeys.runMatchings(), query] as const,
 };
 
 export const runListQuery = (query: ListRunsQuery) =>

@@ -1,0 +1,102 @@
+/**
+ * What an action changes in the query cache. Only the server's answers are written (never an
+ * optimistic guess), and only the affected keys are refreshed.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { RunPage } from '../../api/client';
+import { apiKeys } from '../../api/queries';
+import type { Run } from '../../domain/run';
+
+/** Replaces or drops one Run in every cached page of the Runs list. */
+function patchLists(queryClient: QueryClient, id: number, next: Run | null): void {
+  queryClient.setQueriesData<RunPage>({ queryKey: apiKeys.runLists() }, (page) => {
+    // Only pages of the list's own shape are patched; anything else is left to the refetch.
+    if (!page || !Array.isArray(page.items) || !page.items.some((r) => r.id === id)) return page;
+    if (next === null) {
+      return { ...page, items: page.items.filter((r) => r.id !== id), total: page.total - 1 };
+    }
+    // A list item carries no per-container detail: keep the list's own shape for those fields.
+    return {
+      ...page,
+      items: page.items.map((r) =>
+        r.id === id
+          ? {
+              ...next,
+              containers: r.containers,
+              containerResults: r.containerResults,
+              completedContainerIds: r.completedContainerIds,
+            }
+          : r,
+      ),
+    };
+  });
+}
+
+/** The server answered a Run (after Abort): show exactly that, then refresh what depends on it. */
+export function applyRunAnswer(queryClient: QueryClient, answer: Run): void {
+  queryClient.setQueryData(apiKeys.runDetail(answer.id), answer);
+  patchLists(queryClient, answer.id, answer);
+  // Filters on state or duration may now place it elsewhere; its log gained the abort entry.
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runLogsOf(answer.id) });
+}
+
+/** Resume/Rerun created a Run: cache it, and refresh the parent (its children), lists, counts. */
+export function applyCreated(queryClient: QueryClient, parentId: number, created: Run): void {
+  queryClient.setQueryData(apiKeys.runDetail(created.id), created);
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runDetail(parentId), exact: true });
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
+  void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
+}
+
+/**
+ * The server deleted the Run, or says it no longer exists (404): drop it everywhere and refresh
+ * lists and counts. Its detail query is removed, not refetched (the answer would be a 404); a
+ * view still showing it hears of it through RunActions' `onDeleted`.
+ */
+export function applyDeleted(queryClient: QueryClient, id: number): void {
+  patchLists(queryClient, id, null);
+  queryClient.removeQueries({ queryKey: apiKeys.runDetail(id), exact: true });
+  queryClient.removeQueries({ queryKey: apiKeys.runLogsOf(id) });
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
+  void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
+}
+
+/** The Run is not what the screen thought (409, or an unreadable answer): refetch it and lists. */
+export function refetchRun(queryClient: QueryClient, id: number): void {
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runDetail(id), exact: true });
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
+}
+
+/** Not permitted: the acting user's permissions may have changed; refetch them. */
+export function refetchUser(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: apiKeys.me() });
+}
+
+/**
+ * After a bulk action, once: write the answered states, drop what was deleted or is gone, and
+ * refresh the lists (and the counts, when Runs were deleted).
+ */
+export function applyBulk(
+  queryClient: QueryClient,
+  answered: readonly Run[],
+  removedIds: readonly number[],
+  refused403: boolean,
+): void {
+  for (const run of answered) {
+    if (queryClient.getQueryData(apiKeys.runDetail(run.id)) !== undefined) {
+      queryClient.setQueryData(apiKeys.runDetail(run.id), run);
+    }
+    patchLists(queryClient, run.id, run);
+    void queryClient.invalidateQueries({ queryKey: apiKeys.runLogsOf(run.id) });
+  }
+  for (const id of removedIds) {
+    patchLists(queryClient, id, null);
+    queryClient.removeQueries({ queryKey: apiKeys.runDetail(id), exact: true });
+    queryClient.removeQueries({ queryKey: apiKeys.runLogsOf(id) });
+  }
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
+  void queryClient.invalidateQueries({ queryKey: apiKeys.runMatchings() });
+  if (removedIds.length > 0) void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
+  if (refused403) refetchUser(queryClient);
+}

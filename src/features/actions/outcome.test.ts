@@ -1,0 +1,163 @@
+import { expect, test } from 'vitest';
+import { ApiError } from '../../api/errors';
+import type { Run } from '../../domain/run';
+import type { BulkItemOutcome } from './outcome';
+import {
+  abortNotice,
+  bulkItemOutcome,
+  bulkSummary,
+  createdNotice,
+  deletedNotice,
+  errorNotice,
+} from './outcome';
+
+const ME = 'ada@example.com';
+
+function run(overrides: Partial<Run> = {}): Run {
+  return {
+    id: 123,
+    type: 'scan',
+    state: 'running',
+    createdAt: 0,
+    startedAt: 1,
+    endedAt: null,
+    triggeredBy: ME,
+    schedule: null,
+    datastore: { id: 1, name: 'Sales Warehouse', type: 'postgresql' },
+    message: null,
+    tags: [],
+    progress: { processed: 4, total: 14 },
+    recordsProcessed: 0,
+    counters: [],
+    containers: [],
+    containerResults: null,
+    settings: [],
+    hasLogs: false,
+    abortedBy: null,
+    parentId: null,
+    relaunch: null,
+    queuePosition: null,
+    children: [],
+    completedContainerIds: null,
+    ...overrides,
+  };
+}
+
+const httpError = (status: number, detail: string) =>
+  new ApiError({ kind: 'http', status, detail, method: 'PUT', url: '/api/operations/abort/123' });
+
+test('Abort answered with the Run aborted by the acting user', () => {
+  expect(abortNotice(run({ state: 'aborted', abortedBy: ME }), ME)).toEqual({
+    tone: 'success',
+    text: 'Run #123 was aborted by ada@example.com. Partial results are kept.',
+    state: 'aborted',
+    retry: null,
+  });
+});
+
+test('Abort answered with a state the Run had already reached (the race)', () => {
+  expect(abortNotice(run({ state: 'success' }), ME).text).toBe(
+    'Run #123 had already finished as Success',
+  );
+  expect(abortNotice(run({ state: 'failure' }), ME)).toMatchObject({
+    tone: 'info',
+    text: 'Run #123 had already finished as Failure',
+    state: 'failure',
+  });
+  expect(abortNotice(run({ state: 'aborted', abortedBy: 'System' }), ME).text).toBe(
+    'Run #123 had already been aborted by System',
+  );
+});
+
+test('Abort accepted but the Run is still active, or the server does not say who', () => {
+  expect(abortNotice(run({ state: 'running' }), ME).text).toBe(
+    'Abort requested: Run #123 is still Running and stops as soon as the worker notices',
+  );
+  expect(abortNotice(run({ state: 'aborted', abortedBy: undefined }), ME).text).toBe(
+    'Run #123 is now Aborted. Partial results are kept.',
+  );
+});
+
+test('created and deleted notices', () => {
+  const parent = run({ state: 'failure' });
+  const created = run({ id: 130, state: 'queued', progress: { processed: 0, total: 9 } });
+  expect(createdNotice('resume', parent, created).text).toBe(
+    'Created Run #130, resuming Run #123 over 9 tables',
+  );
+  expect(
+    createdNotice('rerun', parent, run({ id: 131, progress: { processed: 0, total: 1 } })).text,
+  ).toBe('Created Run #131, a rerun of Run #123 over 1 table');
+  expect(deletedNotice(parent).text).toBe(
+    'Run #123 was deleted. Anomalies and other artifacts it produced stay.',
+  );
+});
+
+test('each error answer in words, with what to refresh', () => {
+  expect(errorNotice('delete', 123, httpError(409, 'Run #123 is Running: no'))).toEqual({
+    notice: {
+      tone: 'error',
+      text: 'Could not delete Run #123: Run #123 is Running: no',
+      state: null,
+      retry: null,
+    },
+    refresh: 'conflict',
+  });
+  expect(errorNotice('rerun', 123, httpError(404, 'gone'))).toMatchObject({
+    notice: { text: 'Run #123 no longer exists', retry: null },
+    refresh: 'gone',
+  });
+  expect(errorNotice('abort', 123, httpError(403, 'Forbidden'))).toMatchObject({
+    notice: {
+      text: 'Not permitted: Forbidden (You need the Editor permission on this datastore)',
+    },
+    refresh: 'permission',
+  });
+  expect(errorNotice('abort', 123, httpError(500, 'boom'))).toMatchObject({
+    notice: { text: 'Could not abort Run #123: The API failed. boom', retry: 'abort' },
+    refresh: 'unknown',
+  });
+  const network = new ApiError({
+    kind: 'network',
+    status: 0,
+    detail: 'Cannot reach the API at /api',
+    method: 'PUT',
+    url: '/api/operations/resume/123',
+  });
+  expect(errorNotice('resume', 123, network)).toMatchObject({
+    notice: {
+      text: 'Could not reach the API to resume Run #123: no new Run is known to have been created. Cannot reach the API at /api',
+      retry: 'resume',
+    },
+    refresh: 'none',
+  });
+});
+
+test('bulk outcomes per Run and their summary', () => {
+  const r = run();
+  const items: BulkItemOutcome[] = [
+    bulkItemOutcome(
+      'abort',
+      r,
+      { status: 'fulfilled', value: run({ state: 'aborted', abortedBy: ME }) },
+      ME,
+    ),
+    bulkItemOutcome('abort', r, { status: 'fulfilled', value: run({ state: 'success' }) }, ME),
+    bulkItemOutcome(
+      'abort',
+      r,
+      { status: 'rejected', reason: httpError(403, 'You need the Editor permission') },
+      ME,
+    ),
+    bulkItemOutcome('abort', r, { status: 'rejected', reason: new Error('odd') }, ME),
+  ];
+  expect(items.map((i) => [i.status, i.text])).toEqual([
+    ['done', 'Done'],
+    ['refused', 'Had already finished as Success'],
+    ['refused', 'Refused (403): You need the Editor permission'],
+    ['failed', 'Failed: odd'],
+  ]);
+  expect(bulkSummary('abort', items)).toBe('Aborted 1 of 4 Runs; 2 refused; 1 failed.');
+  expect(
+    bulkSummary('delete', [bulkItemOutcome('delete', r, { status: 'fulfilled', value: null }, ME)]),
+  ).toBe('Deleted 1 of 1 Run.');
+});
