@@ -3,6 +3,7 @@ import { parseSearch } from '../../lib/search-params';
 import {
   ACTIVITY_DEFAULTS,
   hasFilters,
+  tidyActivitySearch,
   toListRunsQuery,
   validateActivitySearch,
   withoutFilters,
@@ -96,4 +97,15 @@ test('clearing filters keeps sorting, page size and expanded Runs', () => {
   const cleared = withoutFilters(search);
   expect(hasFilters(cleared)).toBe(false);
   expect(cleared).toMatchObject({ sort: 'duration', size: 10, page: 1, expanded: [3] });
+});
+
+test('the URL form: contract order, defaults left out, unknown params kept', () => {
+  const search = fromUrl('?status=failure&type=scan&page=1&expanded=4');
+  expect(Object.keys(tidyActivitySearch({ scenario: 'busy', ...search }))).toEqual([
+    'type',
+    'status',
+    'expanded',
+    'scenario',
+  ]);
+  expect(tidyActivitySearch(fromUrl('?sort=created&order=desc&size=25'))).toEqual({});
 });

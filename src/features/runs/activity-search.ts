@@ -7,9 +7,8 @@
  * only the invalid items are dropped.
  */
 import { z } from 'zod';
-import type { ListRunsQuery } from '../../api/contract';
+import type { ListRunsQuery, SortOrder } from '../../api/contract';
 import { MAX_PAGE_SIZE, SORT_ORDERS } from '../../api/contract';
-import type { SortOrder } from '../../api/contract';
 import { OPERATION_TYPES } from '../../domain/operations';
 import type { OperationType } from '../../domain/operations';
 import { RUN_STATES } from '../../domain/states';
@@ -60,17 +59,16 @@ const daySchema = z
     const ms = Date.parse(`${day}T00:00:00Z`);
     return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
   });
-const positiveInt = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A whole number > 0, from a number or from digits only ("12", not "1e3" or "0x10"). */
+const positiveInt = z
+  .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
+  .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 const boolSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
-const runIdSchema = z.union([
+/** "12" or "#12". */
+const runIdSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().replace(/^#/, '') : v),
   positiveInt,
-  z
-    .string()
-    .trim()
-    .regex(/^#?\d+$/)
-    .transform((v) => Number(v.replace('#', '')))
-    .pipe(positiveInt),
-]);
+);
 
 /** `'a,b'`, `['a', 'b,c']` or `'a'` → the items, each checked on its own, duplicates dropped. */
 function listOf<T>(item: z.ZodType<T>) {
@@ -108,7 +106,7 @@ const fields = {
   sort: valueOr(z.enum(SORT_KEYS), ACTIVITY_DEFAULTS.sort),
   order: valueOr(z.enum(SORT_ORDERS), ACTIVITY_DEFAULTS.order),
   page: valueOr(positiveInt, ACTIVITY_DEFAULTS.page),
-  size: valueOr(positiveInt.max(MAX_PAGE_SIZE), ACTIVITY_DEFAULTS.size),
+  size: valueOr(positiveInt.pipe(z.number().max(MAX_PAGE_SIZE)), ACTIVITY_DEFAULTS.size),
   expanded: listOf(positiveInt),
 };
 
@@ -171,4 +169,44 @@ export function withoutFilters(search: ActivitySearch): ActivitySearch {
     to: undefined,
     page: 1,
   };
+}
+
+const KEY_ORDER: readonly (keyof ActivitySearch)[] = [
+  'type',
+  'status',
+  'datastore',
+  'has_logs',
+  'q',
+  'from',
+  'to',
+  'sort',
+  'order',
+  'page',
+  'size',
+  'expanded',
+];
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && a.every((v, i) => v === b[i])
+    : a === b;
+
+/**
+ * The search as it goes into the URL: the contract's params in a fixed order (so one view has one
+ * address, whatever order the filters were picked in), without the ones at their default; params
+ * this page does not know (e.g. the simulator's `scenario`) are kept, after them.
+ */
+export function tidyActivitySearch<T extends object>(input: T): Partial<T> {
+  const search = input as Record<string, unknown>;
+  const tidy: Record<string, unknown> = {};
+  const defaults: Partial<Record<keyof ActivitySearch, unknown>> = ACTIVITY_DEFAULTS;
+  for (const key of KEY_ORDER) {
+    const value = search[key];
+    if (value === undefined || sameValue(value, defaults[key])) continue;
+    tidy[key] = value;
+  }
+  for (const [key, value] of Object.entries(search)) {
+    if (!(KEY_ORDER as readonly string[]).includes(key)) tidy[key] = value;
+  }
+  return tidy as Partial<T>;
 }
