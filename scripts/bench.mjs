@@ -2,10 +2,13 @@
 /**
  * `npm run bench`: builds the dashboard and prints figures. Sections:
  *   - bundle sizes (entry and total JS, with and without the simulator)
- * Later sections (Chromium timings) are added as scripts/bench/*.mjs modules.
+ *   - the Activity table in Chromium: time to first rows for `default` and `busy`, their ratio,
+ *     and the time to re-render after a filter change (scripts/bench/table.mjs)
+ * Later sections are added as scripts/bench/*.mjs modules.
  */
 import { execSync } from 'node:child_process';
 import { reportSizes } from './bench/sizes.mjs';
+import { reportTable } from './bench/table.mjs';
 
 const run = (cmd) => execSync(cmd, { stdio: ['ignore', 'ignore', 'inherit'] });
 
@@ -15,3 +18,4 @@ run('npx vite build');
 run('npx vite build --mode sim --outDir dist-sim');
 const sizes = reportSizes('dist', 'dist-sim');
 if (sizes.leaks > 0) process.exitCode = 1;
+await reportTable('dist-sim');
