@@ -37,9 +37,13 @@ function ActivityRoute() {
       onSearchChange={(update, options) =>
         void navigate({ search: update, replace: options?.replace ?? false })
       }
-      renderBulkBar={({ runs, allMatching, total }) => (
-        <p className="selection-count">{allMatching ? total : runs.length} selected</p>
-      )}
+      renderBulkBar={({ runs, allMatching, total }) =>
+        runs.length > 0 ? (
+          <p className="selection-count" role="status">
+            {allMatching ? total : runs.length} selected
+          </p>
+        ) : null
+      }
       {...runSlots}
     />
   );

@@ -124,6 +124,32 @@ test('a shared URL restores the view: filters, chips and open Runs', async () =>
   expect(await screen.findByRole('heading', { name: 'Scan Run #51' })).toBeInTheDocument();
 });
 
+test('the address round-trips: a view built by clicking reopens the same from its URL', async () => {
+  const first = await setup();
+  await first.user.click(screen.getByRole('button', { name: 'Type' }));
+  await first.user.click(screen.getByRole('checkbox', { name: 'Profile' }));
+  await first.user.click(screen.getByRole('checkbox', { name: 'Scan' }));
+  await first.user.selectOptions(screen.getByRole('combobox', { name: 'Has logs' }), 'false');
+  await first.user.click(within(first.table).getByRole('button', { name: /Duration/ }));
+  const url = currentUrl(first.router);
+  expect(url).toBe('/?type=profile,scan&has_logs=false&sort=duration');
+  await expect.poll(() => dataRows(first.table).length).toBeGreaterThan(0);
+  const rows = dataRows(first.table).map((r) => within(r).getByRole('rowheader').textContent);
+  first.unmount();
+
+  const second = await setup(url);
+  expect(currentUrl(second.router)).toBe(url);
+  expect(screen.getByRole('button', { name: 'Type (2)' })).toBeInTheDocument();
+  expect(screen.getByRole('combobox', { name: 'Has logs' })).toHaveValue('false');
+  expect(within(second.table).getByRole('columnheader', { name: /Duration/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  expect(dataRows(second.table).map((r) => within(r).getByRole('rowheader').textContent)).toEqual(
+    rows,
+  );
+});
+
 test('repeated params are read, invalid ones fall back to their defaults, and the URL is tidied', async () => {
   const { table, router } = await setup(
     '/?status=failure&status=aborted&type=bogus&page=-1&size=abc&sort=name&order=up&from=2026-02-30&expanded=x',

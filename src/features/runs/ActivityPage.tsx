@@ -43,7 +43,10 @@ export interface ActivityPageProps extends RunDetailsSlots {
   readonly search: ActivitySearch;
   /** `replace` for changes that should not add a history entry (opening a row). */
   readonly onSearchChange: (update: SearchUpdate, options?: { replace?: boolean }) => void;
-  /** Rendered above the table while at least one Run is selected. */
+  /**
+   * The bulk action bar, rendered above the table whenever there are Runs (also with nothing
+   * selected, so it can keep per-Run outcomes on screen; render nothing then if that suits).
+   */
   readonly renderBulkBar?: (selection: BulkSelection) => ReactNode;
 }
 
@@ -144,46 +147,43 @@ export function ActivityPage({
             onRetry={() => void list.refetch()}
           />
         ) : null}
-        {selectedIds.size > 0 ? (
+        {selectedIds.size > 0 && selectedIds.size === runs.length && data.total > runs.length ? (
           <div className="selection-bar" role="region" aria-label="Selection">
-            {selectedIds.size === runs.length && data.total > runs.length ? (
-              <p className="selection-bar__all">
-                {allMatching ? (
-                  <>
-                    All {formatCount(data.total)} runs matching these filters are selected.{' '}
-                    <button
-                      type="button"
-                      className="button button--small button--ghost"
-                      onClick={clearSelection}
-                    >
-                      Clear selection
-                    </button>
-                  </>
-                ) : (
-                  <>
-                    All {runs.length} runs on this page are selected.{' '}
-                    <button
-                      type="button"
-                      className="button button--small button--ghost"
-                      onClick={() =>
-                        setSelection({ key: queryKey, ids: selectedIds, allMatching: true })
-                      }
-                    >
-                      Select all {formatCount(data.total)} runs matching these filters
-                    </button>
-                  </>
-                )}
+            {allMatching ? (
+              <p>
+                All {formatCount(data.total)} runs matching these filters are selected.{' '}
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  onClick={clearSelection}
+                >
+                  Clear selection
+                </button>
               </p>
-            ) : null}
-            {renderBulkBar?.({
-              runs: selectedRuns,
-              allMatching,
-              query,
-              total: data.total,
-              clear: clearSelection,
-            })}
+            ) : (
+              <p>
+                All {runs.length} runs on this page are selected.{' '}
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  onClick={() =>
+                    setSelection({ key: queryKey, ids: selectedIds, allMatching: true })
+                  }
+                >
+                  Select all {formatCount(data.total)} runs matching these filters
+                </button>
+              </p>
+            )}
           </div>
         ) : null}
+        {/* Always rendered, so a bulk bar can keep showing outcomes after the selection clears. */}
+        {renderBulkBar?.({
+          runs: selectedRuns,
+          allMatching,
+          query,
+          total: data.total,
+          clear: clearSelection,
+        })}
         <RunsTable
           runs={runs}
           sort={search.sort}
