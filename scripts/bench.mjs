@@ -3,11 +3,13 @@
  * `npm run bench`: builds the dashboard and prints figures. Sections:
  *   - bundle sizes (entry and total JS, with and without the simulator)
  *   - the first lifecycle diagram: JS it loads and time to its SVG, in Chromium (diagram.mjs)
- * Later sections (Chromium timings) are added as scripts/bench/*.mjs modules.
+ *   - the Activity table in Chromium: time to first rows for `default` and `busy`, their ratio,
+ *     and the time to re-render after a filter change (table.mjs)
  */
 import { execSync } from 'node:child_process';
 import { reportFirstDiagram } from './bench/diagram.mjs';
 import { reportSizes } from './bench/sizes.mjs';
+import { reportTable } from './bench/table.mjs';
 
 const run = (cmd) => execSync(cmd, { stdio: ['ignore', 'ignore', 'inherit'] });
 
@@ -19,3 +21,4 @@ const sizes = reportSizes('dist', 'dist-sim');
 if (sizes.leaks > 0) process.exitCode = 1;
 const diagram = await reportFirstDiagram('dist', sizes.prod);
 if (diagram.entryWithMermaid > 0 || !diagram.mermaidFetched) process.exitCode = 1;
+await reportTable('dist-sim');

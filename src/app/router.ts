@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouterHistory } from '@tanstack/react-router';
 import { createRouter } from '@tanstack/react-router';
+import { parseSearch, stringifySearch } from '../lib/search-params';
 import { routeTree } from '../routeTree.gen';
 import { NotFound, RouteError } from './RouteError';
 
@@ -13,6 +14,10 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
     defaultErrorComponent: RouteError,
     defaultNotFoundComponent: NotFound,
     scrollRestoration: true,
+    // Plain, readable query strings (`?status=failure,aborted&page=2`) rather than JSON: people
+    // bookmark and share them (SPEC §4). Routes validate the strings into typed values.
+    parseSearch,
+    stringifySearch,
     ...(history ? { history } : {}),
   });
 }

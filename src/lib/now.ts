@@ -47,3 +47,18 @@ export function useNow(live: boolean): number {
 }
 
 const noopSubscribe = () => () => undefined;
+
+const wallClock = () => Date.now();
+
+/**
+ * The wall-clock time (not the simulator's), re-rendering every second on the same shared timer:
+ * for how long ago an answer arrived ("Updated 3 s ago").
+ */
+export function useWallClock(): number {
+  useSyncExternalStore(
+    subscribe,
+    () => tick,
+    () => tick,
+  );
+  return wallClock();
+}

@@ -69,3 +69,23 @@ export function formatDuration(ms: number): string {
 export const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export const formatCount = (n: number): string => n.toLocaleString();
+
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "Sat, Nov 28, 2026" for a UTC calendar day "YYYY-MM-DD" (the API's days are UTC days). */
+export const formatDay = (day: string): string => dayFormat.format(Date.parse(`${day}T00:00:00Z`));
+
+/** "Updated 3 s ago" style: the age of something in seconds, minutes or hours. */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h`;
+}

@@ -1,6 +1,50 @@
+import type { SearchMiddleware, SearchSchemaInput } from '@tanstack/react-router';
 import { createFileRoute } from '@tanstack/react-router';
-import { RunsOverview } from '../features/runs/RunsOverview';
+import { runListQuery } from '../api/queries';
+import type { ActivitySearch, ActivitySearchInput } from '../features/runs/activity-search';
+import {
+  tidyActivitySearch,
+  toListRunsQuery,
+  validateActivitySearch,
+} from '../features/runs/activity-search';
+import { ActivityPage } from '../features/runs/ActivityPage';
+import { runSlots } from './-components/run-slots';
+
+/** The URL keeps only what differs from the defaults (the page still gets every param). */
+const tidyUrl: SearchMiddleware<ActivitySearch> = ({ search, next }) =>
+  tidyActivitySearch(next(search)) as ActivitySearch;
 
 export const Route = createFileRoute('/')({
-  component: RunsOverview,
+  // Every param is checked on its own; an invalid one falls back to its default (no crash).
+  validateSearch: (input: ActivitySearchInput & SearchSchemaInput) => validateActivitySearch(input),
+  // One address per view: the params in the contract's order, those at their default left out.
+  search: { middlewares: [tidyUrl] },
+  loaderDeps: ({ search }) => toListRunsQuery(search),
+  // Start the list request as early as possible; never block or fail the route on it (the page
+  // shows its own loading and error states and keeps its filters).
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(runListQuery(deps));
+  },
+  component: ActivityRoute,
 });
+
+function ActivityRoute() {
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return (
+    <ActivityPage
+      search={search}
+      onSearchChange={(update, options) =>
+        void navigate({ search: update, replace: options?.replace ?? false })
+      }
+      renderBulkBar={({ runs, allMatching, total }) =>
+        runs.length > 0 ? (
+          <p className="selection-count" role="status">
+            {allMatching ? total : runs.length} selected
+          </p>
+        ) : null
+      }
+      {...runSlots}
+    />
+  );
+}

@@ -15,8 +15,9 @@ test('lists Runs from the simulator with their state as text', async () => {
 test('an empty store shows no rows, not an error', async () => {
   resetBackend('empty');
   renderApp('/');
-  expect(await screen.findByRole('table')).toBeInTheDocument();
-  expect(screen.queryByText('Running')).not.toBeInTheDocument();
+  expect(await screen.findByText('No runs yet')).toBeInTheDocument();
+  expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 });
 
 test('says plainly when the API cannot be reached', async () => {

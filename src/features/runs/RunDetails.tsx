@@ -1,0 +1,242 @@
+/**
+ * The content of one Run: header (identity, badge, times, progress, triggered by, schedule, queue),
+ * the settings it used, its summary counters, and the Results and Logs tabs. Shown inside an
+ * expanded row of the Activity table and, full-page, on the Run page.
+ *
+ * Features never import each other: the parts other features provide (action buttons, the log
+ * viewer, container logs, the lifecycle diagram) come in as render-props from the route.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { apiKeys, runDetailQuery } from '../../api/queries';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { Skeleton } from '../../components/ui/Skeleton';
+import { StatusBadge } from '../../components/ui/StatusBadge';
+import { Tabs } from '../../components/ui/Tabs';
+import { LIVE_REFRESH_MS } from '../../config/polling';
+import { operationInfo, operationLabel } from '../../domain/operations';
+import type { Run, Setting } from '../../domain/run';
+import { isActive } from '../../domain/states';
+import { formatAbsolute, formatCount } from '../../lib/time';
+import { Fact } from './Fact';
+import { RunDuration } from './RunDuration';
+import { RunProgress } from './RunProgress';
+import { RunResults } from './RunResults';
+import { SummaryCounters } from './SummaryCounters';
+import { WarningIndicator } from './WarningIndicator';
+import './run-details.css';
+
+/** The parts of a Run's view that other features provide, composed by the route. */
+export interface RunDetailsSlots {
+  /** The action buttons valid now (Abort, Resume, Rerun, Delete). */
+  readonly renderActions?: (run: Run) => ReactNode;
+  /** The Logs tab: the Run-level log. */
+  readonly renderLogs: (run: Run) => ReactNode;
+  /** A container's own log, beside its row in the Results tab (Profile, Scan). */
+  readonly renderContainerLog?: (run: Run, containerId: number) => ReactNode;
+  /** The Run's path through the lifecycle (the Run page). */
+  readonly renderDiagram?: (run: Run) => ReactNode;
+}
+
+export interface RunDetailsProps extends RunDetailsSlots {
+  readonly runId: number;
+  /**
+   * The Run as the Activity list knows it: shown until the detail arrives, and each time the list
+   * sees it change, the detail is refreshed (the list's polling drives it, one request per view).
+   * Without it (the Run page) the detail refreshes itself every few seconds while active.
+   */
+  readonly summary?: Run;
+  /** Level of the Run's heading: 3 inside the table (default), 1 or 2 on a page of its own. */
+  readonly headingLevel?: 1 | 2 | 3;
+}
+
+export function RunDetails({
+  runId,
+  summary,
+  headingLevel = 3,
+  renderActions,
+  renderLogs,
+  renderContainerLog,
+  renderDiagram,
+}: RunDetailsProps) {
+  const titleId = useId();
+  const queryClient = useQueryClient();
+  const followsList = summary !== undefined;
+  const detail = useQuery({
+    ...runDetailQuery(runId),
+    refetchInterval: (query) =>
+      !followsList && query.state.data && isActive(query.state.data.state)
+        ? LIVE_REFRESH_MS
+        : false,
+  });
+
+  // When the list sees this Run change (state, counters), bring the detail up to date with it.
+  const summaryKey = summary ? changeKey(summary) : null;
+  const lastSummaryKey = useRef(summaryKey);
+  useEffect(() => {
+    if (summaryKey === lastSummaryKey.current) return;
+    lastSummaryKey.current = summaryKey;
+    void queryClient.invalidateQueries({ queryKey: apiKeys.runDetail(runId), exact: true });
+  }, [summaryKey, runId, queryClient]);
+
+  const run = detail.data ?? summary;
+  const Heading = `h${headingLevel}` as const;
+  const Sub = `h${headingLevel + 1}` as 'h2' | 'h3' | 'h4';
+
+  if (run === undefined) {
+    if (detail.isError) {
+      return (
+        <ErrorState
+          error={detail.error}
+          title={`Run #${runId} could not be loaded`}
+          onRetry={() => void detail.refetch()}
+        />
+      );
+    }
+    return (
+      <div className="run-details run-details--loading" role="status">
+        <span className="visually-hidden">Loading Run #{runId}…</span>
+        <Skeleton width="30%" height={20} />
+        <Skeleton width="70%" />
+        <Skeleton width="55%" />
+      </div>
+    );
+  }
+
+  const info = operationInfo(run.type);
+  const detailLoaded = detail.data !== undefined;
+  return (
+    <article className="run-details" aria-labelledby={titleId}>
+      <header className="run-details__header">
+        <div className="run-details__title-row">
+          <Heading id={titleId} className="run-details__title">
+            {info.label} Run #{run.id}
+          </Heading>
+          <StatusBadge state={run.state} />
+          <WarningIndicator run={run} />
+        </div>
+        {detail.isError ? (
+          <ErrorState
+            compact
+            error={detail.error}
+            title="The latest details of this Run could not be loaded"
+            onRetry={() => void detail.refetch()}
+          />
+        ) : null}
+        {run.message ? (
+          <p className={`run-details__message run-details__message--${run.state}`}>
+            <strong>{run.state === 'success' ? 'Note' : 'Message'}:</strong> {run.message}
+          </p>
+        ) : null}
+        <dl className="facts">
+          <Fact term="Datastore">{run.datastore.name}</Fact>
+          <Fact term="Created">{formatAbsolute(run.createdAt)}</Fact>
+          <Fact term="Started">
+            {run.startedAt === null ? (
+              <span className="muted">Not started</span>
+            ) : (
+              formatAbsolute(run.startedAt)
+            )}
+          </Fact>
+          {run.endedAt !== null ? <Fact term="Ended">{formatAbsolute(run.endedAt)}</Fact> : null}
+          <Fact term="Duration">
+            <RunDuration run={run} />
+          </Fact>
+          <Fact term="Progress">
+            <RunProgress run={run} />
+          </Fact>
+          <Fact term="Triggered by">{run.triggeredBy}</Fact>
+          <Fact term="Schedule">
+            {run.schedule ? run.schedule.name : <span className="muted">None (run on demand)</span>}
+          </Fact>
+          {run.state === 'queued' ? (
+            <Fact term="Queue">
+              {run.queuePosition !== null ? `Position ${run.queuePosition} in the queue, ` : ''}
+              waiting for a free worker
+            </Fact>
+          ) : null}
+          {run.state === 'aborted' && run.abortedBy ? (
+            <Fact term="Aborted by">{run.abortedBy}</Fact>
+          ) : null}
+          {run.parentId !== null ? (
+            <Fact term={run.relaunch === 'rerun' ? 'Rerun of' : 'Resumed from'}>
+              <a href={`/runs/${run.parentId}`}>Run #{run.parentId}</a>
+            </Fact>
+          ) : null}
+          {run.children && run.children.length > 0 ? (
+            <Fact term="Relaunched as">
+              {run.children.map((child, i) => (
+                <span key={child.id}>
+                  {i > 0 ? ', ' : ''}
+                  <a href={`/runs/${child.id}`}>Run #{child.id}</a> ({child.relaunch})
+                </span>
+              ))}
+            </Fact>
+          ) : null}
+        </dl>
+        {renderActions ? <div className="run-details__actions">{renderActions(run)}</div> : null}
+      </header>
+
+      <div className="run-details__grid">
+        <section aria-labelledby={`${titleId}-settings`}>
+          <Sub id={`${titleId}-settings`} className="run-details__section-title">
+            Settings
+          </Sub>
+          {run.settings.length > 0 ? (
+            <dl className="facts facts--compact">
+              {run.settings.map((setting) => (
+                <Fact key={setting.key} term={setting.label}>
+                  {settingText(setting)}
+                </Fact>
+              ))}
+            </dl>
+          ) : detailLoaded ? (
+            <p className="muted">{info.label} Runs have no settings of their own.</p>
+          ) : (
+            <Skeleton width="60%" />
+          )}
+        </section>
+        <section aria-labelledby={`${titleId}-summary`}>
+          <Sub id={`${titleId}-summary`} className="run-details__section-title">
+            Summary
+          </Sub>
+          <SummaryCounters run={run} />
+        </section>
+      </div>
+
+      {renderDiagram ? <div className="run-details__diagram">{renderDiagram(run)}</div> : null}
+
+      <Tabs
+        label={`${operationLabel(run.type)} Run #${run.id}`}
+        tabs={[
+          {
+            id: 'results',
+            label: 'Results',
+            content: (
+              <RunResults run={run} loaded={detailLoaded} renderContainerLog={renderContainerLog} />
+            ),
+          },
+          { id: 'logs', label: 'Logs', content: renderLogs(run) },
+        ]}
+      />
+    </article>
+  );
+}
+
+function settingText(setting: Setting): string {
+  if (typeof setting.value === 'boolean') return setting.value ? 'Yes' : 'No';
+  if (typeof setting.value === 'number') return formatCount(setting.value);
+  return setting.value;
+}
+
+/** What, when it changes in the list, means the detail is out of date. */
+const changeKey = (run: Run): string =>
+  [
+    run.state,
+    run.progress.processed,
+    run.progress.total,
+    run.recordsProcessed,
+    run.endedAt,
+    run.hasLogs,
+  ].join('|');

@@ -1,0 +1,38 @@
+import { ProgressBar } from '../../components/ui/ProgressBar';
+import { assertNever } from '../../domain/assert-never';
+import { progressText } from '../../domain/operations';
+import type { Run } from '../../domain/run';
+import type { RunState } from '../../domain/states';
+
+function tone(state: RunState): 'accent' | 'success' | 'danger' | 'neutral' {
+  switch (state) {
+    case 'queued':
+      return 'neutral';
+    case 'running':
+      return 'accent';
+    case 'success':
+      return 'success';
+    case 'failure':
+    case 'aborted':
+      return 'danger';
+    default:
+      return assertNever(state, 'state');
+  }
+}
+
+/** A bar plus "4 / 14 Tables" in the type's unit word. */
+export function RunProgress({ run }: { run: Pick<Run, 'id' | 'type' | 'state' | 'progress'> }) {
+  const text = progressText(run.type, run.progress.processed, run.progress.total);
+  return (
+    <div className="run-progress">
+      <ProgressBar
+        value={run.progress.processed}
+        max={run.progress.total}
+        label={`Progress of Run #${run.id}`}
+        valueText={text}
+        tone={tone(run.state)}
+      />
+      <span className="run-progress__text">{text}</span>
+    </div>
+  );
+}
