@@ -44,7 +44,7 @@ export function isDay(value: string): boolean {
   const ms = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
-const dayString = z.string().refine(isDay, { message: 'expected YYYY-MM-DD' });
+const dayString = z.string().refine(isDay, { message: 'expected a calendar date YYYY-MM-DD' });
 const count = z.number().int().nonnegative();
 const id = z.number().int().nonnegative();
 
