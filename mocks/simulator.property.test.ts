@@ -77,12 +77,16 @@ const userArb = fc.record({
   who: fc.constantFrom<Who>('admin', 'editor', 'editor', 'viewer'),
 });
 
-const commandArb: fc.Arbitrary<Cmd> = fc.oneof(
-  { arbitrary: advanceArb, weight: 4 },
-  { arbitrary: launchArb, weight: 3 },
-  { arbitrary: actionArb, weight: 5 },
-  { arbitrary: userArb, weight: 1 },
-);
+const commandArb = (launchWeight = 3): fc.Arbitrary<Cmd> =>
+  fc.oneof(
+    { arbitrary: advanceArb, weight: 4 },
+    { arbitrary: launchArb, weight: launchWeight },
+    { arbitrary: actionArb, weight: 5 },
+    { arbitrary: userArb, weight: 1 },
+  );
+/** Sequences of up to `max` commands (size 'max': fast-check would otherwise keep them short). */
+const commandsArb = (max: number, launchWeight?: number) =>
+  fc.array(commandArb(launchWeight), { maxLength: max, size: 'max' });
 
 // ---------------------------------------------------------------------------------------------
 // The harness: one simulator, what the test knows about it, and the checks
@@ -111,7 +115,7 @@ interface Harness {
   who: Who;
   readonly deleted: Set<number>;
   /** Wire shape and log of each terminal Run, taken when it was first seen terminal. */
-  readonly terminal: Map<number, { wire: string; log: string }>;
+  readonly terminal: Map<number, { wire: string; log: string; entries: readonly SimLogEntry[] }>;
 }
 
 function harness(scenario: Scenario, seed = 42): Harness {
@@ -198,8 +202,12 @@ function run(h: Harness, cmd: Cmd): number | null {
   // Bring the store up to now first (every command does the same before acting), so that the
   // snapshot taken before a refused command is the state the command saw.
   sim.reconcile();
-  const before = json(sim.snapshot());
   const now = sim.now();
+  // The whole store as text, taken only before commands that must change nothing.
+  let before = '';
+  const snapshotIf = (refused: boolean) => {
+    if (refused) before = json(sim.snapshot());
+  };
 
   if (cmd.kind === 'launch') {
     const datastore = datastoreById(cmd.datastore);
@@ -211,11 +219,6 @@ function run(h: Harness, cmd: Cmd): number | null {
     } else if (cmd.containers === 'unknown') {
       ids = [pool[0]?.id ?? 1, 999_999];
     }
-    const result = sim.launch({
-      type: cmd.type,
-      datastore_id: cmd.datastore,
-      ...(ids ? { container_ids: ids } : {}),
-    });
     const expected = !datastore
       ? 404
       : h.who === 'viewer'
@@ -223,6 +226,12 @@ function run(h: Harness, cmd: Cmd): number | null {
         : cmd.containers === 'unknown'
           ? 400
           : 201;
+    snapshotIf(expected !== 201);
+    const result = sim.launch({
+      type: cmd.type,
+      datastore_id: cmd.datastore,
+      ...(ids ? { container_ids: ids } : {}),
+    });
     if (expected !== 201) {
       expectRefusal(result, expected);
       expect(json(sim.snapshot())).toBe(before);
@@ -243,6 +252,7 @@ function run(h: Harness, cmd: Cmd): number | null {
   const target = sim.runs.get(id);
   const wasActive = target ? isActiveState(target.state) : false;
   const wireBefore = target ? json(sim.toWire(target, true)) : null;
+  snapshotIf(expected >= 400 || (cmd.kind === 'abort' && !wasActive));
   const result = sim.apply({ op: cmd.kind, id, at: now } as Command);
 
   if (expected >= 400) {
@@ -293,36 +303,50 @@ function run(h: Harness, cmd: Cmd): number | null {
 // ---------------------------------------------------------------------------------------------
 // Invariants, checked after every command
 
-function checkHistory(r: SimRun): void {
+/**
+ * The checks below collect what is wrong as text and assert once per pass: thousands of `expect`
+ * calls per command would make the properties too slow to run many sequences.
+ */
+type Problems = string[];
+
+function checkHistory(r: SimRun, problems: Problems): void {
   const [first, ...rest] = r.history;
-  expect(first?.from).toBeNull();
-  expect(first?.to).toBe(initial(r.type));
+  if (first?.from !== null || first.to !== initial(r.type)) {
+    problems.push(`#${r.id} (${r.type}) was created ${first?.to ?? 'nowhere'}`);
+  }
   let state = first?.to;
   for (const change of rest) {
-    expect(change.from).toBe(state);
-    expect(isTransition(r.type, change.from as RunState, change.to)).toBe(true);
+    if (change.from !== state)
+      problems.push(`#${r.id}: history jumps from ${state} to ${change.from}`);
+    if (!change.from || !isTransition(r.type, change.from, change.to)) {
+      problems.push(`#${r.id} (${r.type}): ${change.from} → ${change.to} is not a transition`);
+    }
     state = change.to;
   }
-  expect(state).toBe(r.state);
-  if (r.type === 'promote') expect(r.history.some((c) => c.to === 'queued')).toBe(false);
+  if (state !== r.state) problems.push(`#${r.id}: history ends in ${state}, state is ${r.state}`);
+  if (r.type === 'promote' && r.history.some((c) => c.to === 'queued')) {
+    problems.push(`Promote #${r.id} was Queued`);
+  }
 }
 
-function checkLog(h: Harness, r: SimRun, log: readonly SimLogEntry[]): void {
+function checkLog(h: Harness, r: SimRun, log: readonly SimLogEntry[], problems: Problems): void {
   for (let i = 1; i < log.length; i++) {
     const prev = log[i - 1] as SimLogEntry;
     const entry = log[i] as SimLogEntry;
-    if (entry.seq <= prev.seq) expect.fail(`Run #${r.id}: seq ${entry.seq} after ${prev.seq}`);
-    if (entry.time < prev.time) expect.fail(`Run #${r.id}: entry ${entry.seq} goes back in time`);
+    if (entry.seq <= prev.seq) problems.push(`#${r.id}: seq ${entry.seq} after ${prev.seq}`);
+    if (entry.time < prev.time) problems.push(`#${r.id}: entry ${entry.seq} goes back in time`);
   }
   // Every entry the worker wrote is kept (no gap between 1 and the last seq).
-  expect(log.length).toBe(r.lastSeq);
-  expect(log[0]?.seq ?? 1).toBe(1);
+  if (log.length !== r.lastSeq || (log.length > 0 && log[0]?.seq !== 1)) {
+    problems.push(`#${r.id}: ${log.length} entries for seqs 1..${r.lastSeq}`);
+  }
   const last = log[log.length - 1];
-  if (last) expect(last.time).toBeLessThanOrEqual(h.sim.now());
+  if (last && last.time > h.sim.now()) problems.push(`#${r.id}: an entry from the future`);
 }
 
 /** Pages through one scope of a Run's log as a client would; checks the answers on the way. */
-function pageThrough(h: Harness, r: SimRun, container: number | null): void {
+function pageThrough(h: Harness, r: SimRun, container: number | null, problems: Problems): void {
+  const where = `#${r.id} log ${container ?? 'run'}`;
   const expected = h.sim
     .logOf(r)
     .filter((e) => e.containerId === container)
@@ -330,86 +354,114 @@ function pageThrough(h: Harness, r: SimRun, container: number | null): void {
   const seen: number[] = [];
   let after = 0;
   for (let page = 0; ; page++) {
-    if (page > 1_000) expect.fail('paging never caught up');
     const answer = h.sim.getLogs(r.id, after, container);
-    expect(answer.status).toBe(200);
-    const body = answer.body as LogPageWire;
-    expect(body.entries.length).toBeLessThanOrEqual(LOG_PAGE_LIMIT);
-    expect(body.next_after).toBeGreaterThanOrEqual(after);
+    if (answer.status !== 200 || page > 1_000) {
+      problems.push(`${where}: answered ${answer.status} on page ${page}`);
+      return;
+    }
+    const body = answer.body;
+    if (body.entries.length > LOG_PAGE_LIMIT) problems.push(`${where}: a page over the limit`);
+    if (body.next_after < after) problems.push(`${where}: next_after went back`);
     for (const e of body.entries) {
-      expect(e.seq).toBeGreaterThan(after);
-      expect(e.seq).toBeLessThanOrEqual(body.next_after);
-      expect(e.container_id).toBe(container);
+      if (e.seq <= after || e.seq > body.next_after || e.container_id !== container) {
+        problems.push(`${where}: entry ${e.seq} outside (${after}, ${body.next_after}]`);
+      }
       seen.push(e.seq);
     }
     after = body.next_after;
     if (body.entries.length < LOG_PAGE_LIMIT) {
       // Caught up: complete exactly when the Run is terminal.
-      expect(body.complete).toBe(!isActiveState(r.state));
+      if (body.complete !== !isActiveState(r.state)) {
+        problems.push(`${where}: complete is ${body.complete} for a ${r.state} Run`);
+      }
       break;
     }
-    expect(body.complete).toBe(false);
+    if (body.complete) problems.push(`${where}: complete before caught up`);
   }
-  expect(seen).toEqual(expected);
+  if (json(seen) !== json(expected)) problems.push(`${where}: paging gave ${json(seen)}`);
   const again = h.sim.getLogs(r.id, after, container).body as LogPageWire;
-  expect(again.entries).toEqual([]);
+  if (again.entries.length > 0) problems.push(`${where}: entries after the end`);
 }
 
 function checkInvariants(h: Harness, touched: number | null): void {
   const { sim } = h;
+  const problems: Problems = [];
   sim.reconcile();
   const runs = [...sim.runs.values()].sort((a, b) => a.id - b.id);
   let running = 0;
   const queued: SimRun[] = [];
   for (const r of runs) {
-    checkHistory(r);
-    const wire = sim.toWire(r, true);
+    checkHistory(r, problems);
     const log = sim.logOf(r);
-    checkLog(h, r, log);
+    checkLog(h, r, log, problems);
+    const wire = sim.toWire(r, false);
     // has_logs exactly when a warning or error entry exists in the full log.
-    expect(wire.has_logs).toBe(log.some((e) => e.level !== 'info'));
-    expect(wire.end_time === null).toBe(isActiveState(r.state));
+    if (wire.has_logs !== log.some((e) => e.level !== 'info')) {
+      problems.push(`#${r.id}: has_logs is ${wire.has_logs}`);
+    }
+    if ((wire.end_time === null) !== isActiveState(r.state)) {
+      problems.push(`#${r.id}: ${r.state} with end_time ${wire.end_time}`);
+    }
     if (r.state === 'queued') queued.push(r);
     if (r.state === 'running' && r.type !== 'promote') running++;
-    if (r.type === 'promote') expect(r.state).not.toBe('queued');
 
     if (!isActiveState(r.state)) {
-      const now = { wire: frozenWire(sim, r), log: json(log) };
       const frozen = h.terminal.get(r.id);
-      if (!frozen) h.terminal.set(r.id, now);
+      const now = frozenWire(sim, r);
+      if (!frozen) h.terminal.set(r.id, { wire: now, log: json(log), entries: [...log] });
       else {
-        expect(now.wire, `terminal Run #${r.id} changed`).toBe(frozen.wire);
-        expect(now.log, `terminal Run #${r.id}'s log changed`).toBe(frozen.log);
+        if (now !== frozen.wire) problems.push(`terminal #${r.id} changed: ${now}`);
+        // Entries are read-only records: the same objects, in the same number, is the same log
+        // (the whole text is compared again at the end of each sequence).
+        if (log.length !== frozen.entries.length || log.some((e, i) => e !== frozen.entries[i])) {
+          problems.push(`terminal #${r.id}'s log changed`);
+        }
       }
     }
   }
   // Terminal Runs are never deleted behind the test's back.
-  for (const id of h.terminal.keys()) expect(sim.runs.has(id)).toBe(true);
+  for (const id of h.terminal.keys()) if (!sim.runs.has(id)) problems.push(`#${id} vanished`);
 
   // The worker pool: at most `workers` non-Promote Runs at once; the queue numbered 1..n.
-  expect(running).toBeLessThanOrEqual(sim.workers);
+  if (running > sim.workers) problems.push(`${running} Runs hold the ${sim.workers} workers`);
   const positions = queued.map((r) => sim.toWire(r, false).queue_position);
-  expect(positions).toEqual(queued.map((_, i) => i + 1));
+  if (json(positions) !== json(queued.map((_, i) => i + 1))) {
+    problems.push(`queue positions ${json(positions)}`);
+  }
   for (let i = 1; i < queued.length; i++) {
-    expect((queued[i] as SimRun).created).toBeGreaterThanOrEqual((queued[i - 1] as SimRun).created);
+    if ((queued[i] as SimRun).created < (queued[i - 1] as SimRun).created) {
+      problems.push('the queue is not in creation order');
+    }
   }
 
   // A deleted Run answers 404 everywhere.
   for (const id of h.deleted) {
-    expect(sim.getRun(id).status).toBe(404);
-    expect(sim.getLogs(id, 0, null).status).toBe(404);
     const listed = sim.listRuns({ page: 1, size: 10, id });
-    expect(listed.status === 200 && listed.body.total).toBe(0);
+    const answers = [
+      sim.getRun(id).status,
+      sim.getLogs(id, 0, null).status,
+      listed.status === 200 ? listed.body.total : -1,
+    ];
+    if (json(answers) !== json([404, 404, 0])) problems.push(`deleted #${id}: ${json(answers)}`);
   }
 
   // Log paging over the Runs that can still move, and the one the command touched.
   const paged = runs.filter((r) => isActiveState(r.state) || r.id === touched);
   for (const r of paged) {
-    pageThrough(h, r, null);
+    pageThrough(h, r, null, problems);
     if (r.type === 'scan' || r.type === 'profile') {
-      for (const c of r.containers) pageThrough(h, r, c.id);
+      for (const c of r.containers) pageThrough(h, r, c.id, problems);
     }
   }
+  expect(problems).toEqual([]);
+}
+
+/** The deep check of terminal Runs: their whole log, as text, is still what it was. */
+function checkFrozenLogs(h: Harness): void {
+  const changed = [...h.terminal.entries()]
+    .filter(([id, frozen]) => json(h.sim.logOf(h.sim.runs.get(id) as SimRun)) !== frozen.log)
+    .map(([id]) => id);
+  expect(changed).toEqual([]);
 }
 
 function play(scenario: Scenario, cmds: readonly Cmd[]): Harness {
@@ -421,36 +473,53 @@ function play(scenario: Scenario, cmds: readonly Cmd[]): Harness {
   checkInvariants(h, null);
   expect([...h.sim.runs.values()].filter((r) => isActiveState(r.state))).toEqual([]);
   expect(h.sim.snapshot()).toMatchObject({ queue: [], slots: [null, null, null] });
+  checkFrozenLogs(h);
   return h;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The properties
 
-test('random commands on the default scenario never break an invariant', () => {
-  fc.assert(
-    fc.property(fc.array(commandArb, { maxLength: 25 }), (cmds) => {
-      play('default', cmds);
-    }),
-    { numRuns: 30 },
-  );
-});
+/**
+ * fast-check picks a new seed each run and prints the seed and path of any failure, to replay it
+ * with `fc.assert(..., { seed, path })`. FC_RUNS_SCALE=20 searches deeper locally.
+ */
+const SCALE = Number(process.env.FC_RUNS_SCALE ?? '1') || 1;
+const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
+/** Generous: the machine is shared; a normal run of this file takes a few seconds. */
+const TIMEOUT = 60_000 * SCALE;
 
-test('random commands on an empty store never break an invariant', () => {
-  fc.assert(
-    fc.property(fc.array(commandArb, { maxLength: 40 }), (cmds) => {
-      play('empty', cmds);
-    }),
-    { numRuns: 40 },
-  );
-});
+test(
+  'random commands on the default scenario never break an invariant',
+  () => {
+    fc.assert(
+      fc.property(commandsArb(30), (cmds) => {
+        play('default', cmds);
+      }),
+      { numRuns: runs(30) },
+    );
+  },
+  TIMEOUT,
+);
 
-test('the same seed and commands give the same store, and so does replaying the journal', () => {
-  fc.assert(
-    fc.property(
-      fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      fc.array(commandArb, { maxLength: 20 }),
-      (seed, cmds) => {
+test(
+  'random commands on an empty store never break an invariant',
+  () => {
+    fc.assert(
+      fc.property(commandsArb(50, 6), (cmds) => {
+        play('empty', cmds);
+      }),
+      { numRuns: runs(40) },
+    );
+  },
+  TIMEOUT,
+);
+
+test(
+  'the same seed and commands give the same store, and so does replaying the journal',
+  () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), commandsArb(20), (seed, cmds) => {
         const a = harness('default', seed);
         const b = harness('default', seed);
         for (const cmd of cmds) {
@@ -469,37 +538,45 @@ test('the same seed and commands give the same store, and so does replaying the 
         c.reconcile();
         expect(json(c.snapshot())).toBe(snapshot);
         expect(c.journal).toEqual(a.sim.journal);
-      },
-    ),
-    { numRuns: 15 },
-  );
-});
+      }),
+      { numRuns: runs(15) },
+    );
+  },
+  TIMEOUT,
+);
 
-test('reconcile is path-independent: many small steps equal one big step', () => {
-  const stepsArb = fc.array(fc.integer({ min: 0, max: 10 * 60_000 }), {
-    minLength: 1,
-    maxLength: 8,
-  });
-  fc.assert(
-    fc.property(fc.array(fc.tuple(stepsArb, commandArb), { maxLength: 12 }), (rounds) => {
-      const small = harness('default');
-      const big = harness('default');
-      for (const [steps, cmd] of rounds) {
-        for (const ms of steps) {
-          small.sim.clock.advance(ms);
+test(
+  'reconcile is path-independent: many small steps equal one big step',
+  () => {
+    const stepsArb = fc.array(fc.integer({ min: 0, max: 10 * 60_000 }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(stepsArb, commandArb()), { maxLength: 12, size: 'max' }),
+        (rounds) => {
+          const small = harness('default');
+          const big = harness('default');
+          for (const [steps, cmd] of rounds) {
+            for (const ms of steps) {
+              small.sim.clock.advance(ms);
+              small.sim.reconcile();
+            }
+            big.sim.clock.advance(steps.reduce((sum, ms) => sum + ms, 0));
+            run(small, cmd);
+            run(big, cmd);
+          }
           small.sim.reconcile();
-        }
-        big.sim.clock.advance(steps.reduce((sum, ms) => sum + ms, 0));
-        run(small, cmd);
-        run(big, cmd);
-      }
-      small.sim.reconcile();
-      big.sim.reconcile();
-      expect(json(small.sim.snapshot())).toBe(json(big.sim.snapshot()));
-    }),
-    { numRuns: 20 },
-  );
-});
+          big.sim.reconcile();
+          expect(json(small.sim.snapshot())).toBe(json(big.sim.snapshot()));
+        },
+      ),
+      { numRuns: runs(20) },
+    );
+  },
+  TIMEOUT,
+);
 
 /** Seeds every Run eagerly, logs and all, instead of quietly with the log rebuilt on first read. */
 class EagerSimulator extends Simulator {
@@ -508,23 +585,27 @@ class EagerSimulator extends Simulator {
   }
 }
 
-test('a quietly seeded Run rebuilds on first read the log an eager play writes', () => {
-  fc.assert(
-    fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
-      const lazy = freshSim('default', seed);
-      const eager = new EagerSimulator({ seed, clock: VirtualClock.manual(TEST_EPOCH) });
-      const quiet = [...lazy.runs.values()].filter((r) => r.quiet);
-      expect(quiet.length).toBeGreaterThan(40);
-      expect(quiet.every((r) => r.log.length === 0)).toBe(true);
-      expect([...eager.runs.values()].some((r) => r.quiet)).toBe(false);
-      for (const r of quiet) {
-        const twin = eager.runs.get(r.id) as SimRun;
-        expect(lazy.logOf(r)).toEqual(twin.log);
-        expect(r.lastSeq).toBe(twin.lastSeq);
-        expect(r.warnings).toBe(twin.warnings);
-      }
-      expect(json(lazy.snapshot())).toBe(json(eager.snapshot()));
-    }),
-    { numRuns: 10 },
-  );
-});
+test(
+  'a quietly seeded Run rebuilds on first read the log an eager play writes',
+  () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const lazy = freshSim('default', seed);
+        const eager = new EagerSimulator({ seed, clock: VirtualClock.manual(TEST_EPOCH) });
+        const quiet = [...lazy.runs.values()].filter((r) => r.quiet);
+        expect(quiet.length).toBeGreaterThan(40);
+        expect(quiet.every((r) => r.log.length === 0)).toBe(true);
+        expect([...eager.runs.values()].some((r) => r.quiet)).toBe(false);
+        for (const r of quiet) {
+          const twin = eager.runs.get(r.id) as SimRun;
+          expect(lazy.logOf(r)).toEqual(twin.log);
+          expect(r.lastSeq).toBe(twin.lastSeq);
+          expect(r.warnings).toBe(twin.warnings);
+        }
+        expect(json(lazy.snapshot())).toBe(json(eager.snapshot()));
+      }),
+      { numRuns: runs(10) },
+    );
+  },
+  TIMEOUT,
+);
