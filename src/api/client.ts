@@ -119,7 +119,7 @@ export function createApiClient(config: ApiClientConfig) {
     const looksLikeHtml = contentType.includes('text/html') || /^\s*<(!doctype|html)/i.test(text);
 
     if (!response.ok) {
-      const detail = errorDetail(text);
+      const detail = errorDetail(text, response);
       if (detail === null) {
         // Not the API's error shape: a static server, a proxy or a gateway answered instead.
         const what = looksLikeHtml ? 'an HTML page' : 'no JSON error';
@@ -262,8 +262,11 @@ export function createApiClient(config: ApiClientConfig) {
   };
 }
 
-/** The API's `{ detail }` as text; null when the body is not the API's error shape. */
-function errorDetail(text: string): string | null {
+/**
+ * The API's `{ detail }` as text; null when the body is not JSON (not the API's error shape).
+ * A JSON error without a usable detail still gets a sentence, never "undefined" or "null".
+ */
+function errorDetail(text: string, response: Response): string | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -273,16 +276,23 @@ function errorDetail(text: string): string | null {
   const body = errorBodySchema.safeParse(json);
   if (!body.success) return null;
   const { detail } = body.data;
-  if (typeof detail === 'string' && detail) return detail;
-  if (Array.isArray(detail)) {
-    // FastAPI-style validation errors: [{ loc, msg }]
-    return detail
-      .map((d: unknown) =>
-        typeof d === 'object' && d && 'msg' in d ? String(d.msg) : JSON.stringify(d),
-      )
-      .join('; ');
+  if (typeof detail === 'string' && detail.trim()) return detail;
+  if (Array.isArray(detail) && detail.length > 0) return detail.map(validationItem).join('; ');
+  if (typeof detail === 'number' || typeof detail === 'boolean') return String(detail);
+  if (detail && typeof detail === 'object' && Object.keys(detail).length > 0) {
+    return JSON.stringify(detail);
   }
-  return JSON.stringify(detail);
+  return `The API answered ${statusLine(response)}`;
+}
+
+/** FastAPI-style validation error `{ loc, msg }` → "size: ensure this value is ≤ 100". */
+function validationItem(item: unknown): string {
+  if (typeof item !== 'object' || item === null || !('msg' in item)) return JSON.stringify(item);
+  const loc = 'loc' in item && Array.isArray(item.loc) ? item.loc.map(String) : [];
+  const field = (
+    ['body', 'query', 'path', 'header'].includes(loc[0] ?? '') ? loc.slice(1) : loc
+  ).join('.');
+  return field ? `${field}: ${String(item.msg)}` : String(item.msg);
 }
 
 const statusLine = (response: Response): string =>
