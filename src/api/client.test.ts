@@ -243,6 +243,13 @@ test('an AbortSignal cancels the request with an AbortError, not an ApiError', a
 
   const early = await client.getRun(5, AbortSignal.abort()).catch((e: unknown) => e);
   expect(early).toMatchObject({ name: 'AbortError' });
+
+  // Aborted with a reason of its own: still a cancellation, never "Cannot reach the API".
+  const reason = new Error('the view was left');
+  const withReason = new AbortController();
+  const leaving = client.getRun(5, withReason.signal);
+  withReason.abort(reason);
+  expect(await leaving.catch((e: unknown) => e)).toBe(reason);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -110,7 +110,9 @@ export function createApiClient(config: ApiClientConfig) {
         signal: options.signal ?? null,
       });
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      // A cancelled request is not a network failure, whatever reason it was aborted with.
+      if (options.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError'))
+        throw error;
       throw fail('network', 0, where, false);
     }
 
