@@ -244,6 +244,27 @@ test('an AbortSignal cancels the request with an AbortError, not an ApiError', a
   const early = await client.getRun(5, AbortSignal.abort()).catch((e: unknown) => e);
   expect(early).toMatchObject({ name: 'AbortError' });
 
+  // Aborted while the body streams in (real fetch then fails the body read with the reason):
+  // a cancellation too, not a malformed answer.
+  const streamingClient = createApiClient({
+    baseUrl: BASE,
+    fetch: async (_input, init) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"id": 5,'));
+            init?.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
+          },
+        }),
+        { headers: { 'Content-Type': 'application/json' } },
+      ),
+  });
+  const midway = new AbortController();
+  const streaming = streamingClient.getRun(5, midway.signal);
+  await delay(10);
+  midway.abort();
+  expect(await streaming.catch((e: unknown) => e)).toMatchObject({ name: 'AbortError' });
+
   // Aborted with a reason of its own: still a cancellation, never "Cannot reach the API".
   const reason = new Error('the view was left');
   const withReason = new AbortController();

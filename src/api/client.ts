@@ -117,6 +117,8 @@ export function createApiClient(config: ApiClientConfig) {
     }
 
     const text = await response.text().catch(() => '');
+    // Cancelled while the body was read: the caller left; this is not a broken answer.
+    options.signal?.throwIfAborted();
     const contentType = response.headers.get('Content-Type') ?? '';
     const looksLikeHtml = contentType.includes('text/html') || /^\s*<(!doctype|html)/i.test(text);
 
