@@ -402,6 +402,26 @@ function checkInvariants(h: Harness, touched: number | null): void {
     if ((wire.end_time === null) !== isActiveState(r.state)) {
       problems.push(`#${r.id}: ${r.state} with end_time ${wire.end_time}`);
     }
+    // Times: no start while Queued (nor for a Run aborted while Queued); created ≤ start ≤ end.
+    const neverStarted = r.history.every((c) => c.to !== 'running');
+    if ((r.startTime === null) !== neverStarted) {
+      problems.push(`#${r.id}: ${r.state} with start_time ${wire.start_time}`);
+    }
+    const start = r.startTime ?? r.created;
+    if (start < r.created || (r.endTime ?? start) < start) {
+      problems.push(`#${r.id}: times out of order`);
+    }
+    // Lineage: a relaunched Run is listed among its parent's children while both exist.
+    const parent = r.parentId === null ? undefined : sim.runs.get(r.parentId);
+    if (parent && !sim.toWire(parent, false).children?.some((c) => c.id === r.id)) {
+      problems.push(`#${r.id} is missing from the children of #${parent.id}`);
+    }
+    for (const child of wire.children ?? []) {
+      const known = sim.runs.get(child.id);
+      if (!known || known.parentId !== r.id || known.relaunch !== child.relaunch) {
+        problems.push(`#${r.id} lists a child #${child.id} that is not its ${child.relaunch}`);
+      }
+    }
     if (r.state === 'queued') queued.push(r);
     if (r.state === 'running' && r.type !== 'promote') running++;
 
