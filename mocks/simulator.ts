@@ -21,7 +21,7 @@ import type {
   SimUserBody,
   UserWire,
 } from '../src/api/contract';
-import { LOG_PAGE_LIMIT } from '../src/api/contract';
+import { LOG_PAGE_LIMIT, isDay } from '../src/api/contract';
 import type { ActionKind, RunFacts } from '../src/domain/actions';
 import { actionLabel, actionVerdict } from '../src/domain/actions';
 import type { OperationType } from '../src/domain/operations';
@@ -385,7 +385,7 @@ export class Simulator {
     this.reconcile();
     const start = Date.parse(`${startDate}T00:00:00Z`);
     const end = Date.parse(`${endDate}T00:00:00Z`);
-    if (Number.isNaN(start) || Number.isNaN(end) || end < start) {
+    if (!isDay(startDate) || !isDay(endDate) || end < start) {
       return fail(
         400,
         'start_date and end_date must be dates (YYYY-MM-DD) with start_date ≤ end_date',

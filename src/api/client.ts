@@ -110,16 +110,20 @@ export function createApiClient(config: ApiClientConfig) {
         signal: options.signal ?? null,
       });
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      // A cancelled request is not a network failure, whatever reason it was aborted with.
+      if (options.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError'))
+        throw error;
       throw fail('network', 0, where, false);
     }
 
     const text = await response.text().catch(() => '');
+    // Cancelled while the body was read: the caller left; this is not a broken answer.
+    options.signal?.throwIfAborted();
     const contentType = response.headers.get('Content-Type') ?? '';
     const looksLikeHtml = contentType.includes('text/html') || /^\s*<(!doctype|html)/i.test(text);
 
     if (!response.ok) {
-      const detail = errorDetail(text);
+      const detail = errorDetail(text, response);
       if (detail === null) {
         // Not the API's error shape: a static server, a proxy or a gateway answered instead.
         const what = looksLikeHtml ? 'an HTML page' : 'no JSON error';
@@ -262,8 +266,11 @@ export function createApiClient(config: ApiClientConfig) {
   };
 }
 
-/** The API's `{ detail }` as text; null when the body is not the API's error shape. */
-function errorDetail(text: string): string | null {
+/**
+ * The API's `{ detail }` as text; null when the body is not JSON (not the API's error shape).
+ * A JSON error without a usable detail still gets a sentence, never "undefined" or "null".
+ */
+function errorDetail(text: string, response: Response): string | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -273,16 +280,23 @@ function errorDetail(text: string): string | null {
   const body = errorBodySchema.safeParse(json);
   if (!body.success) return null;
   const { detail } = body.data;
-  if (typeof detail === 'string' && detail) return detail;
-  if (Array.isArray(detail)) {
-    // FastAPI-style validation errors: [{ loc, msg }]
-    return detail
-      .map((d: unknown) =>
-        typeof d === 'object' && d && 'msg' in d ? String(d.msg) : JSON.stringify(d),
-      )
-      .join('; ');
+  if (typeof detail === 'string' && detail.trim()) return detail;
+  if (Array.isArray(detail) && detail.length > 0) return detail.map(validationItem).join('; ');
+  if (typeof detail === 'number' || typeof detail === 'boolean') return String(detail);
+  if (detail && typeof detail === 'object' && Object.keys(detail).length > 0) {
+    return JSON.stringify(detail);
   }
-  return JSON.stringify(detail);
+  return `The API answered ${statusLine(response)}`;
+}
+
+/** FastAPI-style validation error `{ loc, msg }` → "size: ensure this value is ≤ 100". */
+function validationItem(item: unknown): string {
+  if (typeof item !== 'object' || item === null || !('msg' in item)) return JSON.stringify(item);
+  const loc = 'loc' in item && Array.isArray(item.loc) ? item.loc.map(String) : [];
+  const field = (
+    ['body', 'query', 'path', 'header'].includes(loc[0] ?? '') ? loc.slice(1) : loc
+  ).join('.');
+  return field ? `${field}: ${String(item.msg)}` : String(item.msg);
 }
 
 const statusLine = (response: Response): string =>

@@ -38,7 +38,13 @@ export const MAX_PAGE_SIZE = 100;
 const isoDateTime = z
   .string()
   .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO date-time' });
-const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A real calendar day written YYYY-MM-DD (UTC); `2026-02-30` and `2026-13-01` are not. */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+}
+const dayString = z.string().refine(isDay, { message: 'expected a calendar date YYYY-MM-DD' });
 const count = z.number().int().nonnegative();
 const id = z.number().int().nonnegative();
 
