@@ -28,6 +28,7 @@ test('switching the acting user in the simulator panel changes the buttons at on
   const ended = await screen.findByRole('group', { name: `Actions for Run #${failed}` });
   expect(buttons(running)).toEqual(['Abort']);
   expect(buttons(ended)).toEqual(['Resume', 'Rerun', 'Delete']);
+  await user.click(screen.getByRole('button', { name: 'Show controls' }));
   const select = screen.getByRole('combobox', { name: 'Acting user' });
   await waitFor(() => expect(select).toHaveValue('editor'));
 
