@@ -7,6 +7,7 @@
 import { vi } from 'vitest';
 
 export const VIEWPORT_HEIGHT = 400;
+let viewport = VIEWPORT_HEIGHT;
 
 const isScroller = (el: Element): boolean => el.classList.contains('log__scroller');
 
@@ -16,6 +17,7 @@ function scrollHeightOf(el: Element): number {
 }
 
 export function mockLogLayout(height = VIEWPORT_HEIGHT): void {
+  viewport = height;
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
     return isScroller(this) ? height : 0;
   });
@@ -42,7 +44,7 @@ export function mockLogLayout(height = VIEWPORT_HEIGHT): void {
  * once and `scroll` fires a moment later (never inside React's commit).
  */
 export function scrollScroller(el: Element, top: number): void {
-  const max = Math.max(0, scrollHeightOf(el) - VIEWPORT_HEIGHT);
+  const max = Math.max(0, scrollHeightOf(el) - viewport);
   el.scrollTop = Math.max(0, Math.min(top, max));
   setTimeout(() => el.dispatchEvent(new Event('scroll')), 0);
 }

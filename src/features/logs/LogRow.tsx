@@ -42,6 +42,7 @@ export const LogRow = memo(function LogRow({
   return (
     <div
       ref={measureRef}
+      role="listitem"
       className={className}
       data-index={row}
       data-line={line}

@@ -380,16 +380,18 @@ export function LogViewer({
             className="button button--small"
             onClick={() => step(-1)}
             disabled={!matches.length}
+            aria-label="Previous match"
           >
-            Previous<span className="visually-hidden"> match</span>
+            Previous
           </button>
           <button
             type="button"
             className="button button--small"
             onClick={() => step(1)}
             disabled={!matches.length}
+            aria-label="Next match"
           >
-            Next<span className="visually-hidden"> match</span>
+            Next
           </button>
         </div>
 
@@ -404,8 +406,8 @@ export function LogViewer({
             value={goTo}
             onChange={(event) => setGoTo(event.target.value)}
           />
-          <button type="submit" className="button button--small">
-            Go<span className="visually-hidden"> to line</span>
+          <button type="submit" className="button button--small" aria-label="Go to line">
+            Go
           </button>
         </form>
 
@@ -486,6 +488,7 @@ export function LogViewer({
         >
           <div className="log__sizer" style={{ height: virtualizer.getTotalSize() }}>
             <div
+              role="list"
               className="log__rows"
               style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}
             >
@@ -535,9 +538,9 @@ export function LogViewer({
             type="button"
             className="button button--small button--ghost"
             onClick={log.refresh}
-            disabled={log.fetching}
+            aria-busy={log.fetching}
           >
-            {log.fetching ? 'Checking…' : 'Check for new lines'}
+            Check for new lines
           </button>
         ) : null}
         <span className="muted">Times in {timeZone()}</span>
