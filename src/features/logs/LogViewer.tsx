@@ -26,6 +26,8 @@ import './log-viewer.css';
 /** Height of one unwrapped line, in pixels (kept in step with log-viewer.css). */
 export const LOG_ROW_HEIGHT = 20;
 const ALL_LEVELS: ReadonlySet<LogLevel> = new Set(LOG_LEVELS);
+/** How long a linked line is kept in view against scrolls the reader did not make. */
+const SETTLE_MS = 1_000;
 
 export interface LogViewerProps {
   readonly log: LogStream;
@@ -138,6 +140,13 @@ export function LogViewer({
     if (following && rowCount > 0) virtualizer.scrollToEnd();
   }, [following, rowCount, virtualizer]);
 
+  /**
+   * A line just brought into view. Right after a history navigation the router restores the
+   * scroll positions it remembers for that entry, which would carry the reader away from the
+   * linked line: until the reader scrolls themselves, such a move is undone once.
+   */
+  const settle = useRef<{ row: number; until: number } | null>(null);
+
   // Bring a linked line into view once it has arrived.
   useLayoutEffect(() => {
     if (pendingLine === null) return;
@@ -152,6 +161,7 @@ export function LogViewer({
     }
     pause();
     virtualizer.scrollToIndex(row, { align: 'center' });
+    settle.current = { row, until: performance.now() + SETTLE_MS };
     setPendingLine(null);
   }, [pendingLine, version, view, store, virtualizer, pause]);
 
@@ -189,6 +199,16 @@ export function LogViewer({
     const el = scrollRef.current;
     if (!el) return;
     const top = el.scrollTop;
+    const target = settle.current;
+    if (target) {
+      const wanted = virtualizer.getOffsetForIndex(target.row, 'center')?.[0];
+      if (performance.now() > target.until || wanted === undefined) settle.current = null;
+      else if (Math.abs(top - wanted) > el.clientHeight / 2) {
+        settle.current = null;
+        virtualizer.scrollToIndex(target.row, { align: 'center' });
+        return;
+      }
+    }
     const fromEnd = el.scrollHeight - el.clientHeight - top;
     if (fromEnd <= LOG_ROW_HEIGHT) {
       if (!following && live && pendingLine === null) setFollowing(true);
@@ -272,6 +292,7 @@ export function LogViewer({
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    settle.current = null; // the reader is acting: their scrolling is theirs
     const isCopy = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c';
     const s = document.getSelection();
     if (isCopy && selected && (!s || s.isCollapsed)) {
@@ -457,6 +478,32 @@ export function LogViewer({
         </div>
       ) : null}
 
+      <p className="log__status">
+        <span>
+          {formatCount(rowCount)} {rowCount === 1 ? 'line' : 'lines'}
+          {rowCount !== store.length ? ` shown of ${formatCount(store.length)}` : ''}
+        </span>
+        {store.complete ? (
+          <span className="log__final">This log is final.</span>
+        ) : !store.caughtUp && store.loaded ? (
+          <span>Loading earlier lines…</span>
+        ) : following ? (
+          <span>Following new lines</span>
+        ) : (
+          <span>Paused: new lines keep arriving below</span>
+        )}
+        {live ? (
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={log.refresh}
+            aria-busy={log.fetching}
+          >
+            Check for new lines
+          </button>
+        ) : null}
+        <span className="muted">Times in {timeZone()}</span>
+      </p>
       {log.error && store.length > 0 ? (
         <ErrorState
           compact
@@ -483,7 +530,11 @@ export function LogViewer({
           tabIndex={0}
           onScroll={onScroll}
           onWheel={(event) => {
+            settle.current = null;
             if (event.deltaY < 0 && following) pause();
+          }}
+          onPointerDown={() => {
+            settle.current = null;
           }}
         >
           <div className="log__sizer" style={{ height: virtualizer.getTotalSize() }}>
@@ -519,32 +570,6 @@ export function LogViewer({
         ) : null}
       </div>
 
-      <p className="log__status">
-        <span>
-          {formatCount(rowCount)} {rowCount === 1 ? 'line' : 'lines'}
-          {rowCount !== store.length ? ` shown of ${formatCount(store.length)}` : ''}
-        </span>
-        {store.complete ? (
-          <span className="log__final">This log is final.</span>
-        ) : !store.caughtUp && store.loaded ? (
-          <span>Loading earlier lines…</span>
-        ) : following ? (
-          <span>Following new lines</span>
-        ) : (
-          <span>Paused: new lines keep arriving below</span>
-        )}
-        {live ? (
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            onClick={log.refresh}
-            aria-busy={log.fetching}
-          >
-            Check for new lines
-          </button>
-        ) : null}
-        <span className="muted">Times in {timeZone()}</span>
-      </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>
