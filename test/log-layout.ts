@@ -27,24 +27,37 @@ export function mockLogLayout(height = VIEWPORT_HEIGHT): void {
   vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
     return isScroller(this) ? Math.max(scrollHeightOf(this), height) : 0;
   });
+  // As in a browser: the position is clamped and changes at once, and `scroll` fires a moment
+  // later (never inside React's commit), only when the position moved.
+  const tops = new WeakMap<Element, number>();
+  vi.spyOn(Element.prototype, 'scrollTop', 'get').mockImplementation(function (this: Element) {
+    return tops.get(this) ?? 0;
+  });
+  vi.spyOn(Element.prototype, 'scrollTop', 'set').mockImplementation(function (
+    this: Element,
+    value: number,
+  ) {
+    if (!isScroller(this)) {
+      tops.set(this, value);
+      return;
+    }
+    const max = Math.max(0, scrollHeightOf(this) - viewport);
+    const top = Math.max(0, Math.min(value, max));
+    if (top === (tops.get(this) ?? 0)) return;
+    tops.set(this, top);
+    setTimeout(() => this.dispatchEvent(new Event('scroll')), 0);
+  });
   vi.spyOn(Element.prototype, 'scrollTo').mockImplementation(function (
     this: Element,
     ...args: [ScrollToOptions?] | [number, number]
   ) {
-    if (!isScroller(this)) return;
     const [first, second] = args;
     const top = typeof first === 'number' ? second : first?.top;
-    if (top === undefined) return;
-    scrollScroller(this, top);
+    if (top !== undefined) this.scrollTop = top;
   });
 }
 
-/**
- * Scrolls a log's scrolling area to `top` (clamped). As in a browser, the position changes at
- * once and `scroll` fires a moment later (never inside React's commit).
- */
+/** Scrolls a log's scrolling area to `top` as a reader would. */
 export function scrollScroller(el: Element, top: number): void {
-  const max = Math.max(0, scrollHeightOf(el) - viewport);
-  el.scrollTop = Math.max(0, Math.min(top, max));
-  setTimeout(() => el.dispatchEvent(new Event('scroll')), 0);
+  el.scrollTop = top;
 }

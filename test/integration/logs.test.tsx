@@ -88,8 +88,10 @@ test('level counts are right and the level filter shows only the chosen levels',
   const expected = { info: 0, warning: 0, error: 0 };
   for (const entry of serverLog(35)) expected[entry.level]++; // a Scan that failed
   expect(expected.error).toBeGreaterThan(0);
+  const total = expected.info + expected.warning + expected.error;
   const { user } = renderApp('/runs/35');
-  const levels = await screen.findByRole('group', { name: 'Levels' });
+  expect(await lineCount(total)).toBeInTheDocument();
+  const levels = screen.getByRole('group', { name: 'Levels' });
   expect(within(levels).getByRole('checkbox', { name: `Info (${expected.info})` })).toBeChecked();
   expect(
     within(levels).getByRole('checkbox', { name: `Warning (${expected.warning})` }),
@@ -98,7 +100,6 @@ test('level counts are right and the level filter shows only the chosen levels',
 
   await user.click(within(levels).getByRole('checkbox', { name: /^Info/ }));
   await user.click(within(levels).getByRole('checkbox', { name: /^Warning/ }));
-  const total = expected.info + expected.warning + expected.error;
   expect(await screen.findByText(`${expected.error} lines shown of ${total}`)).toBeInTheDocument();
   const rows = within(logRegion(35)).getAllByRole('listitem');
   expect(rows).toHaveLength(expected.error);

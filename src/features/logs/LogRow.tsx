@@ -60,7 +60,10 @@ export const LogRow = memo(function LogRow({
       <time
         className="log-row__time"
         dateTime={new Date(entry.time).toISOString()}
-        title={formatAbsolute(entry.time)}
+        onPointerEnter={(event) => {
+          // The full date and zone on hover, formatted only then (not for every row scrolled by).
+          event.currentTarget.title ||= formatAbsolute(entry.time);
+        }}
       >
         {formatClock(entry.time)}
       </time>

@@ -12,7 +12,7 @@ import {
 } from 'react';
 import type { LogLevel } from '../../api/contract';
 import { ErrorState } from '../../components/ui/ErrorState';
-import { formatCount, timeZone } from '../../lib/time';
+import { timeZone } from '../../lib/time';
 import type { LineRange } from './line-range';
 import { lineRange, rangeSize, sameRange } from './line-range';
 import { LOG_LEVELS } from './log-store';
@@ -22,6 +22,12 @@ import { LogRow } from './LogRow';
 import type { LogStream } from './use-log-stream';
 import { useAnnouncer } from './use-announcer';
 import './log-viewer.css';
+
+const countFormat = new Intl.NumberFormat();
+/** "100,040" — one shared formatter: the viewer renders on every scroll frame. */
+const formatCount = (n: number): string => countFormat.format(n);
+/** The user's time zone, read once. */
+const ZONE = timeZone();
 
 /** Height of one unwrapped line, in pixels (kept in step with log-viewer.css). */
 export const LOG_ROW_HEIGHT = 20;
@@ -137,8 +143,10 @@ export function LogViewer({
 
   // While following, every arrival scrolls to the newest line (before paint).
   useLayoutEffect(() => {
-    if (following && rowCount > 0) virtualizer.scrollToEnd();
-  }, [following, rowCount, virtualizer]);
+    // One write to the element (one layout); the virtualizer follows from the scroll event.
+    const el = scrollRef.current;
+    if (following && rowCount > 0 && el) el.scrollTop = el.scrollHeight;
+  }, [following, rowCount]);
 
   /**
    * A line just brought into view. Right after a history navigation the router restores the
@@ -502,7 +510,7 @@ export function LogViewer({
             Check for new lines
           </button>
         ) : null}
-        <span className="muted">Times in {timeZone()}</span>
+        <span className="muted">Times in {ZONE}</span>
       </p>
       {log.error && store.length > 0 ? (
         <ErrorState

@@ -3,6 +3,9 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { logQuery } from './log-query';
 import type { LogStore } from './log-store';
 
+/** While a long log is still arriving page after page, the viewer renders at most this often. */
+const CATCH_UP_RENDER_MS = 100;
+
 /** A log as the viewer needs it: the store, whether it is loading, and how to ask again. */
 export interface LogStream {
   readonly store: LogStore;
@@ -22,7 +25,30 @@ export interface LogStream {
 export function useLogStream(runId: number, containerId: number | null, active: boolean) {
   const query = useQuery(logQuery(runId, containerId));
   const store = query.data;
-  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
+  // Renders never inside the fetch loop (the next page is already on its way while lines
+  // render), once for however many pages arrived meanwhile, and while catching up on a long log
+  // at most every CATCH_UP_RENDER_MS.
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let last = 0;
+      const unsubscribe = store.subscribe(() => {
+        if (timer !== null) return;
+        const wait = store.caughtUp ? 0 : Math.max(0, last + CATCH_UP_RENDER_MS - Date.now());
+        timer = setTimeout(() => {
+          timer = null;
+          last = Date.now();
+          onChange();
+        }, wait);
+      });
+      return () => {
+        unsubscribe();
+        if (timer !== null) clearTimeout(timer);
+      };
+    },
+    [store],
+  );
+  const version = useSyncExternalStore(subscribe, store.getVersion, store.getVersion);
   const { refetch } = query;
 
   const wasActive = useRef(active);
