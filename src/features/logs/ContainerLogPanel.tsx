@@ -8,7 +8,7 @@ export interface ContainerLogPanelProps {
   readonly containerName: string;
   /** The Run is Queued or Running: the container's log may still grow. */
   readonly active: boolean;
-  /** CSS height of the scrolling area. */
+  /** Largest CSS height of the scrolling area (it is as tall as its lines, up to this). */
   readonly height?: string;
 }
 

@@ -49,7 +49,7 @@ export interface LogViewerProps {
    */
   readonly selection?: LineRange | null;
   readonly onSelectionChange?: (range: LineRange | null) => void;
-  /** CSS height of the scrolling area. */
+  /** Largest CSS height of the scrolling area (it is as tall as its lines, up to this). */
   readonly height?: string;
 }
 
@@ -137,8 +137,23 @@ export function LogViewer({
     overscan: 12,
   });
 
-  useEffect(() => {
+  // Wrapping changes every row's height: measure again, keeping the top line where it was (once
+  // at once, and once more when the rows in view have been measured).
+  const wrapAnchor = useRef<number | null>(null);
+  const toggleWrap = (next: boolean) => {
+    const el = scrollRef.current;
+    wrapAnchor.current =
+      el && !following ? (virtualizer.getVirtualItemForOffset(el.scrollTop)?.index ?? null) : null;
+    setWrap(next);
+  };
+  useLayoutEffect(() => {
     virtualizer.measure();
+    const row = wrapAnchor.current;
+    wrapAnchor.current = null;
+    if (row === null) return;
+    virtualizer.scrollToIndex(row, { align: 'start' });
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(row, { align: 'start' }));
+    return () => cancelAnimationFrame(frame);
   }, [wrap, virtualizer]);
 
   // While following, every arrival scrolls to the newest line (before paint).
@@ -444,7 +459,7 @@ export function LogViewer({
           <input
             type="checkbox"
             checked={wrap}
-            onChange={(event) => setWrap(event.target.checked)}
+            onChange={(event) => toggleWrap(event.target.checked)}
           />
           Wrap lines
         </label>
@@ -532,7 +547,7 @@ export function LogViewer({
         <div
           ref={scrollRef}
           className="log__scroller"
-          style={{ height, display: store.length === 0 ? 'none' : undefined }}
+          style={{ maxHeight: height, display: store.length === 0 ? 'none' : undefined }}
           role="region"
           aria-label={`${label} lines`}
           tabIndex={0}

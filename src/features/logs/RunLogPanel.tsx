@@ -9,7 +9,7 @@ export interface RunLogPanelProps {
   /** Selected lines, kept outside (e.g. the URL hash `#L120`); leave undefined to keep inside. */
   readonly selection?: LineRange | null;
   readonly onSelectionChange?: (range: LineRange | null) => void;
-  /** CSS height of the scrolling area. */
+  /** Largest CSS height of the scrolling area (it is as tall as its lines, up to this). */
   readonly height?: string;
 }
 
