@@ -63,11 +63,14 @@ test('the log is fetched incrementally: only new entries are appended, and fetch
   advanceClock(5 * 60_000);
   await user.click(screen.getByRole('button', { name: 'Check for new lines' }));
   expect(await lineCount(35)).toBeInTheDocument();
+  // Said politely to screen readers (at most every few seconds, however often lines arrive).
+  expect(await screen.findByText('13 new lines')).toBeInTheDocument();
 
   advanceClock(10 * 60_000); // the Run ends meanwhile
   await user.click(screen.getByRole('button', { name: 'Check for new lines' }));
   expect(await lineCount(50)).toBeInTheDocument();
   expect(await screen.findByText('This log is final.')).toBeInTheDocument();
+  expect(await screen.findByText('The Run has ended: this log is final')).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Check for new lines' })).not.toBeInTheDocument();
 
   // Every entry came exactly once, and the lines shown are exactly those entries.

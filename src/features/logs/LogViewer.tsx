@@ -198,23 +198,28 @@ export function LogViewer({
 
   // --- announcements --------------------------------------------------------------------------
   const announcedTotal = useRef<number | null>(null);
+  const announcedFinal = useRef(false);
   useEffect(() => {
     if (announcedTotal.current === null) {
       if (!store.caughtUp && !store.complete) return;
       announcedTotal.current = store.length;
+      announcedFinal.current = store.complete;
       announce(
         `${label}: ${formatCount(store.length)} ${store.length === 1 ? 'line' : 'lines'}${store.complete ? ', final' : ''}`,
       );
+      return;
+    }
+    if (store.complete && !announcedFinal.current) {
+      // A streaming log became final: say so (with the lines that came last).
+      announcedFinal.current = true;
+      announcedTotal.current = store.length;
+      announce('The Run has ended: this log is final', true);
       return;
     }
     const added = store.length - announcedTotal.current;
     announcedTotal.current = store.length;
     announceCount(added, (n) => `${formatCount(n)} new ${n === 1 ? 'line' : 'lines'}`);
   }, [version, store, label, announce, announceCount]);
-
-  useEffect(() => {
-    if (store.complete && announcedTotal.current !== null) announce('This log is final');
-  }, [store.complete, announce]);
 
   // --- scrolling by the reader ------------------------------------------------------------------
   const lastScrollTop = useRef(0);

@@ -34,3 +34,15 @@ test('a direct announcement is said at once, and repeating it still changes the 
   expect(result.current.message).not.toBe('Copied 3 lines');
   expect(result.current.message.trim()).toBe('Copied 3 lines');
 });
+
+test('a superseding announcement drops the count still waiting', () => {
+  vi.useFakeTimers({ now: 1_000_000 });
+  const { result } = renderHook(() => useAnnouncer(10_000));
+  act(() => {
+    result.current.announceCount(5, text);
+    result.current.announceCount(3, text);
+    result.current.announce('This log is final', true);
+  });
+  act(() => vi.advanceTimersByTime(20_000));
+  expect(result.current.message).toBe('This log is final');
+});

@@ -14,7 +14,13 @@ export function useAnnouncer(intervalMs = ANNOUNCE_INTERVAL_MS) {
   const pendingCount = useRef(0);
   const pendingText = useRef<(n: number) => string>(() => '');
 
-  const announce = useCallback((text: string) => {
+  /** Says `text` now; `supersede` drops a pending count (it would only repeat old news). */
+  const announce = useCallback((text: string, supersede = false) => {
+    if (supersede) {
+      pendingCount.current = 0;
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+    }
     // Re-announcing the same words needs a change in the region's text.
     setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
   }, []);
