@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openWithScenario } from './sim';
+
+const HOSTILE = "Row 120 of orders: value '<img src=x onerror=alert(1)>' is not a valid date";
+const TOTAL = '100,040 lines';
+
+// Loading 100,000 lines takes a few seconds, and Playwright's trace (kept on failure) records
+// every DOM change meanwhile, which triples the time: give these journeys room.
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeEach(({ page }) => {
+  // A hostile log line must never run: any dialog fails the test.
+  page.on('dialog', (dialog) => {
+    throw new Error(`A dialog opened: ${dialog.message()}`);
+  });
+});
+
+/** Opens Run #1 of huge-log and waits for all its lines. */
+async function openHugeLog(page: Page, path = '/runs/1') {
+  await openWithScenario(page, path, 'huge-log');
+  await expect(page.getByText(TOTAL, { exact: true })).toBeVisible({ timeout: 30_000 });
+}
+
+test('the 100,000-line log of huge-log: search, a #L link, real scrolling, download', async ({
+  page,
+}) => {
+  await openHugeLog(page);
+  await expect(page.getByRole('heading', { name: /Run #1/ })).toContainText('External Scan');
+  const region = page.getByRole('region', { name: 'Run #1 log lines' });
+  const rows = region.getByRole('listitem');
+  // Virtualized: a few dozen line nodes, not 100,000.
+  expect(await rows.count()).toBeLessThan(300);
+  // An active Run's log follows the newest line.
+  await expect(region.getByRole('button', { name: 'Line 100040' })).toBeVisible();
+
+  // Search over every line, not only the rendered ones.
+  const search = page.getByRole('searchbox', { name: 'Search the log' });
+  await search.fill('checksum mismatch');
+  await expect(page.getByText('1 of 20', { exact: true })).toBeVisible();
+  await expect(region.getByRole('button', { name: 'Line 5005' })).toBeVisible();
+  await search.press('Enter');
+  await expect(page.getByText('2 of 20', { exact: true })).toBeVisible();
+  const second = rows.filter({ has: page.getByRole('button', { name: 'Line 10006' }) });
+  await expect(second).toContainText('Skipped partition 1998 of refunds: checksum mismatch');
+  await expect(second.locator('mark')).toHaveText('checksum mismatch');
+  await search.fill('');
+
+  // Following a #L link scrolls to the line and highlights it; the hostile text is only text.
+  await page.goto('/runs/1#L125');
+  await expect(page.getByText(TOTAL, { exact: true })).toBeVisible({ timeout: 30_000 });
+  const hostile = rows.filter({ has: page.getByRole('button', { name: 'Line 125' }) });
+  await expect(hostile).toBeInViewport();
+  await expect(hostile).toContainText(HOSTILE);
+  await expect(hostile).toHaveClass(/log-row--selected/);
+  await expect(region.locator('img')).toHaveCount(0);
+  await expect(page.getByText('Line 125 selected')).toBeVisible();
+
+  // A link changed in place (history, a pasted link) is followed too.
+  await page.evaluate(() => {
+    window.location.hash = '#L50000';
+  });
+  const far = rows.filter({ has: page.getByRole('button', { name: 'Line 50000' }) });
+  await expect(far).toBeInViewport();
+  await expect(far).toHaveClass(/log-row--selected/);
+
+  // Clicking a line number puts it in the address; Shift+click makes a range.
+  await region.getByRole('button', { name: 'Line 50002' }).click();
+  await expect(page).toHaveURL(/\/runs\/1#L50002$/);
+  await region.getByRole('button', { name: 'Line 50006' }).click({ modifiers: ['Shift'] });
+  await expect(page).toHaveURL(/\/runs\/1#L50002-L50006$/);
+
+  // Real scrolling: the wheel moves through the list and rows are replaced, not accumulated.
+  await region.hover();
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 4_000);
+  await expect(region.getByRole('button', { name: 'Line 50002' })).toHaveCount(0);
+  expect(await rows.count()).toBeLessThan(300);
+
+  // Download: the whole log as text, every line, markup as written.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .txt' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('run-1-log.txt');
+  const text = await readFile(await download.path(), 'utf8');
+  const lines = text.trimEnd().split('\n');
+  expect(lines).toHaveLength(100_040);
+  expect(lines[0]).toMatch(
+    /^2026-11-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO {2}External Scan run created by System/,
+  );
+  expect(lines[124]).toContain(`WARN  ${HOSTILE}`);
+});
+
+test('follow-tail pauses when scrolled up and jumps back to the newest line', async ({ page }) => {
+  await openHugeLog(page);
+  const region = page.getByRole('region', { name: 'Run #1 log lines' });
+  await expect(page.getByText('Following new lines')).toBeVisible();
+
+  await region.hover();
+  await page.mouse.wheel(0, -2_000);
+  await expect(page.getByText('Paused: new lines keep arriving below')).toBeVisible();
+
+  // About one line per virtual second.
+  await page.evaluate(async () => {
+    await fetch('/api/__sim/clock', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advance_ms: 30_000 }),
+    });
+  });
+  await page.getByRole('button', { name: 'Check for new lines' }).click();
+  const jump = page.getByRole('button', { name: /^Jump to latest \(\d+ new\)$/ });
+  await expect(jump).toBeVisible();
+  // By keyboard (the simulator panel, fixed at the bottom of the page, may cover the button).
+  await jump.press('Enter');
+  await expect(page.getByText('Following new lines')).toBeVisible();
+  const last = await page.getByText(/^[\d,]+ lines$/).textContent();
+  const count = Number((last ?? '').replace(/\D/g, ''));
+  expect(count).toBeGreaterThan(100_040);
+  await expect(region.getByRole('button', { name: `Line ${count}` })).toBeInViewport();
+});
