@@ -120,3 +120,43 @@ test('follow-tail pauses when scrolled up and jumps back to the newest line', as
   expect(count).toBeGreaterThan(100_040);
   await expect(region.getByRole('button', { name: `Line ${count}` })).toBeInViewport();
 });
+
+test('copying a text selection whose start scrolled out of the DOM gives every line from the data', async ({
+  page,
+}) => {
+  await openHugeLog(page, '/runs/1#L3');
+  const region = page.getByRole('region', { name: 'Run #1 log lines' });
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  // Select from inside line 5 to inside line 8, as a drag would.
+  await page.evaluate(() => {
+    const text = (line: number) =>
+      document.querySelector(`[data-line="${line}"] .log-row__msg`)?.firstChild ?? null;
+    const [from, to] = [text(5), text(8)];
+    if (!from || !to) throw new Error('lines 5 and 8 are not rendered');
+    document.getSelection()?.setBaseAndExtent(from, 3, to, 5);
+  });
+  // The drag carries on down: line 5 leaves the DOM, the selection ends inside line 70.
+  await region.evaluate((el) => {
+    el.scrollTop += 1_000;
+  });
+  await expect(region.getByRole('button', { name: 'Line 5', exact: true })).toHaveCount(0);
+  await expect(region.getByRole('button', { name: 'Line 70' })).toBeVisible();
+  const copied = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const text = document.querySelector('[data-line="70"] .log-row__msg')?.firstChild;
+        if (text) document.getSelection()?.extend(text, 4);
+        document.addEventListener(
+          'copy',
+          (event) => resolve(event.clipboardData?.getData('text/plain') ?? ''),
+          { once: true },
+        );
+        // Let the selection change be seen before copying, as between a drag and Ctrl+C.
+        setTimeout(() => document.execCommand('copy'), 50);
+      }),
+  );
+  const lines = copied.trimEnd().split('\n');
+  expect(lines).toHaveLength(66); // lines 5 to 70, whole
+  expect(lines[0]).toMatch(/INFO {2}Compared partition 1\/8000 of orders/);
+  expect(lines[65]).toMatch(/INFO {2}Compared partition 66\/8000 of orders/);
+});
