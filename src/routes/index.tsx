@@ -8,7 +8,8 @@ import {
   validateActivitySearch,
 } from '../features/runs/activity-search';
 import { ActivityPage } from '../features/runs/ActivityPage';
-import { runSlots } from './-components/run-slots';
+import { BulkActionBar } from '../features/actions/BulkActionBar';
+import { expandedRunSlots } from './-components/run-slots';
 
 /** The URL keeps only what differs from the defaults (the page still gets every param). */
 const tidyUrl: SearchMiddleware<ActivitySearch> = ({ search, next }) =>
@@ -37,14 +38,8 @@ function ActivityRoute() {
       onSearchChange={(update, options) =>
         void navigate({ search: update, replace: options?.replace ?? false })
       }
-      renderBulkBar={({ runs, allMatching, total }) =>
-        runs.length > 0 ? (
-          <p className="selection-count" role="status">
-            {allMatching ? total : runs.length} selected
-          </p>
-        ) : null
-      }
-      {...runSlots}
+      renderBulkBar={(selection) => <BulkActionBar selection={selection} />}
+      {...expandedRunSlots}
     />
   );
 }

@@ -1,19 +1,19 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, createFileRoute, notFound, useLocation, useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
+import { z } from 'zod';
 import { isApiError } from '../api/errors';
 import { runDetailQuery } from '../api/queries';
 import { RouteError } from '../app/RouteError';
-import { StatusBadge } from '../components/ui/StatusBadge';
-import { LIVE_REFRESH_MS } from '../config/polling';
-import { operationLabel } from '../domain/operations';
 import type { Run } from '../domain/run';
 import { isActive } from '../domain/states';
-import { RunLineage } from '../features/history/RunLineage';
 import { RunTimeline } from '../features/history/RunTimeline';
+import { RunLifecycle } from '../features/lifecycle/RunLifecycle';
 import type { LineRange } from '../features/logs/line-range';
 import { formatLineHash, parseLineHash } from '../features/logs/line-range';
 import { RunLogPanel } from '../features/logs/RunLogPanel';
+import { RUN_TABS, RunDetails } from '../features/runs/RunDetails';
+import { RunActionsSlot, containerLog } from './-components/run-slots';
 
 /** A Run ID from the address: a whole number, or null (then the page is not found). */
 function parseRunId(raw: string): number | null {
@@ -22,7 +22,13 @@ function parseRunId(raw: string): number | null {
   return Number.isSafeInteger(id) ? id : null;
 }
 
+const runPageSearch = z.object({
+  /** The selected tab; without it, Logs when the address links to log lines, else Results. */
+  tab: z.enum(RUN_TABS).optional().catch(undefined),
+});
+
 export const Route = createFileRoute('/runs/$runId')({
+  validateSearch: (input: Record<string, unknown>) => runPageSearch.parse(input),
   loader: async ({ context: { queryClient }, params }) => {
     const id = parseRunId(params.runId);
     if (id === null) throw notFound();
@@ -40,38 +46,48 @@ export const Route = createFileRoute('/runs/$runId')({
 
 function RunPage() {
   const id = Number(Route.useParams().runId);
-  const detail = useSuspenseQuery({
-    ...runDetailQuery(id),
-    refetchInterval: (query) =>
-      query.state.data && isActive(query.state.data.state) ? LIVE_REFRESH_MS : false,
-  });
-  const run = detail.data;
+  // The loader made sure the Run exists; RunDetails keeps it fresh while it is active. If it is
+  // deleted while open, the detail answers 404 and the page says so.
+  const detail = useSuspenseQuery(runDetailQuery(id));
+  const { tab } = Route.useSearch();
+  const linksToLines = useLocation({ select: (location) => parseLineHash(location.hash) !== null });
+  const navigate = Route.useNavigate();
   if (isApiError(detail.error) && detail.error.status === 404) return <RunNotFound />;
   return (
-    <article className="run-page" aria-labelledby="run-title">
-      <RunHeading run={run} />
-      <div className="run-page__history">
-        <RunTimeline run={run} />
-        <RunLineage run={run} />
-      </div>
-      <RunLogSection run={run} />
-    </article>
+    <div className="run-page">
+      <RunDetails
+        runId={id}
+        headingLevel={1}
+        tab={tab ?? (linksToLines ? 'logs' : 'results')}
+        onTabChange={(next) =>
+          void navigate({
+            search: { tab: next },
+            hash: (hash) => hash ?? '',
+            replace: true,
+            resetScroll: false,
+          })
+        }
+        renderActions={(run) => <RunActionsSlot run={run} leaveOnDelete />}
+        renderLogs={(run) => <RunLogSection run={run} />}
+        renderContainerLog={containerLog}
+        renderDiagram={(run) => <RunLifecycleSection run={run} />}
+      />
+    </div>
   );
 }
 
-function RunHeading({ run }: { run: Run }) {
+/** Where the Run has been (timeline with times) and its path through the state diagram. */
+function RunLifecycleSection({ run }: { run: Run }) {
   return (
-    <header className="run-page__header">
-      <h1 id="run-title" className="page-title">
-        Run #{run.id} <span className="run-page__type">{operationLabel(run.type)}</span>
-      </h1>
-      <p className="run-page__facts">
-        <StatusBadge state={run.state} />
-        <span>
-          on <strong>{run.datastore.name}</strong>
-        </span>
-      </p>
-    </header>
+    <div className="run-page__lifecycle">
+      <RunTimeline run={run} />
+      <section className="history" aria-labelledby="run-lifecycle-title">
+        <h2 id="run-lifecycle-title" className="history__title">
+          Lifecycle
+        </h2>
+        <RunLifecycle run={run} showPath={false} />
+      </section>
+    </div>
   );
 }
 
@@ -85,6 +101,8 @@ function RunLogSection({ run }: { run: Run }) {
       void navigate({
         to: '/runs/$runId',
         params: { runId: String(run.id) },
+        // Linked lines live in the Logs tab: keep it selected with them.
+        search: { tab: 'logs' },
         hash: formatLineHash(range),
         replace: true,
         resetScroll: false,
@@ -94,10 +112,7 @@ function RunLogSection({ run }: { run: Run }) {
     [navigate, run.id],
   );
   return (
-    <section className="run-page__log" aria-labelledby="run-log-title">
-      <h2 id="run-log-title" className="history__title">
-        Log
-      </h2>
+    <section className="run-page__log" aria-label={`Log of Run #${run.id}`}>
       <RunLogPanel
         runId={run.id}
         active={isActive(run.state)}

@@ -56,7 +56,7 @@ const lineCount = (count: number) => screen.findByText(`${count.toLocaleString()
 test('the log is fetched incrementally: only new entries are appended, and fetching stops once complete', async () => {
   mockLogLayout();
   const requests = recordLogRequests(58); // a Sync, Running
-  const { user, queryClient } = renderApp('/runs/58');
+  const { user, queryClient } = renderApp('/runs/58?tab=logs');
   expect(await lineCount(22)).toBeInTheDocument();
   expect(screen.getByText('Following new lines')).toBeInTheDocument();
 
@@ -92,7 +92,7 @@ test('level counts are right and the level filter shows only the chosen levels',
   for (const entry of serverLog(35)) expected[entry.level]++; // a Scan that failed
   expect(expected.error).toBeGreaterThan(0);
   const total = expected.info + expected.warning + expected.error;
-  const { user } = renderApp('/runs/35');
+  const { user } = renderApp('/runs/35?tab=logs');
   expect(await lineCount(total)).toBeInTheDocument();
   const levels = screen.getByRole('group', { name: 'Levels' });
   expect(within(levels).getByRole('checkbox', { name: `Info (${expected.info})` })).toBeChecked();
@@ -114,7 +114,7 @@ test('search finds a line that is not rendered, says "n of m" and brings it into
   const log = serverLog(30); // a Sync with 66 lines: about 30 are rendered at a time
   const last = log[log.length - 1];
   if (!last) throw new Error('empty log');
-  const { user } = renderApp('/runs/30');
+  const { user } = renderApp('/runs/30?tab=logs');
   expect(await lineCount(log.length)).toBeInTheDocument();
   const region = logRegion(30);
   expect(within(region).queryByText(last.message)).not.toBeInTheDocument();
@@ -139,7 +139,7 @@ test('search finds a line that is not rendered, says "n of m" and brings it into
 
 test('follow-tail pauses when the reader scrolls up, counts new lines, and resumes', async () => {
   mockLogLayout(100); // five lines high
-  const { user } = renderApp('/runs/58');
+  const { user } = renderApp('/runs/58?tab=logs');
   expect(await lineCount(22)).toBeInTheDocument();
   const region = logRegion(58);
   expect(within(region).getByRole('button', { name: 'Line 22' })).toBeInTheDocument();
@@ -192,7 +192,7 @@ test('a #L link on a 100,000-line log brings that line into view; its markup sho
 test('copying a selection that spans lines scrolled out of view gives every line, from the data', async () => {
   mockLogLayout();
   const log = serverLog(30);
-  const { user } = renderApp('/runs/30');
+  const { user } = renderApp('/runs/30?tab=logs');
   expect(await lineCount(log.length)).toBeInTheDocument();
   const region = logRegion(30);
   await user.click(within(region).getByRole('button', { name: 'Line 2' }));

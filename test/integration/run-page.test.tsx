@@ -62,13 +62,13 @@ test('the Run page shows identity, state, timeline and lineage links both ways',
     expect.stringMatching(/^Running.*Worker picks it up/),
     expect.stringMatching(/^Success.*Every container processed/),
   ]);
-  const related = screen.getByRole('region', { name: 'Related runs' });
+  const related = screen.getByRole('list', { name: 'Related runs' });
   expect(within(related).getByRole('listitem')).toHaveTextContent('Resumed from #27');
 
   await user.click(within(related).getByRole('link', { name: '#27' }));
   expect(await screen.findByRole('heading', { name: /Run #27/ })).toBeInTheDocument();
   expect(currentUrl(router)).toBe('/runs/27');
-  const parentRelated = screen.getByRole('region', { name: 'Related runs' });
+  const parentRelated = screen.getByRole('list', { name: 'Related runs' });
   expect(within(parentRelated).getByRole('listitem')).toHaveTextContent('Resumed as #54');
   const parentTimeline = screen.getByRole('region', { name: 'Timeline' });
   expect(within(parentTimeline).getAllByRole('listitem').at(-1)).toHaveTextContent(/^Aborted/);
@@ -76,7 +76,7 @@ test('the Run page shows identity, state, timeline and lineage links both ways',
 
 test('clicking a line number puts it in the address; a range with Shift', async () => {
   mockLogLayout();
-  const { user, router } = renderApp('/runs/30');
+  const { user, router } = renderApp('/runs/30?tab=logs');
   const region = await screen.findByRole('region', { name: 'Run #30 log lines' });
   await user.click(await within(region).findByRole('button', { name: 'Line 4' }));
   expect(router.state.location.hash).toBe('L4');

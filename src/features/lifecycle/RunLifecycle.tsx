@@ -29,27 +29,33 @@ function RunLifecycleText({
   path,
   format,
   idPrefix,
+  showPath,
 }: {
   path: RunPath;
   format: (ms: number) => string;
   idPrefix: string;
+  showPath: boolean;
 }) {
   return (
     <div className="run-lifecycle__text">
-      <p className="run-lifecycle__label" id={`${idPrefix}-path`}>
-        Path so far
-      </p>
-      <ol className="run-lifecycle__path" aria-labelledby={`${idPrefix}-path`}>
-        {path.visits.map((visit) => (
-          <li key={visit.state}>
-            <StatusBadge state={visit.state} size="sm" />{' '}
-            <VisitTime visit={visit} format={format} />
-            {visit.state === path.current ? (
-              <strong className="run-lifecycle__current"> (current)</strong>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      {showPath ? (
+        <>
+          <p className="run-lifecycle__label" id={`${idPrefix}-path`}>
+            Path so far
+          </p>
+          <ol className="run-lifecycle__path" aria-labelledby={`${idPrefix}-path`}>
+            {path.visits.map((visit) => (
+              <li key={visit.state}>
+                <StatusBadge state={visit.state} size="sm" />{' '}
+                <VisitTime visit={visit} format={format} />
+                {visit.state === path.current ? (
+                  <strong className="run-lifecycle__current"> (current)</strong>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       <p className="run-lifecycle__label" id={`${idPrefix}-next`}>
         Possible next
       </p>
@@ -82,7 +88,16 @@ function RunLifecycleText({
  * it is useful without the picture. `compact` (for the expanded table row) keeps the text short
  * and the diagram behind a disclosure, drawn (and mermaid loaded) only once opened.
  */
-export function RunLifecycle({ run, compact = false }: { run: Run; compact?: boolean }) {
+export function RunLifecycle({
+  run,
+  compact = false,
+  showPath = true,
+}: {
+  run: Run;
+  compact?: boolean;
+  /** Whether to list the visited states in words (off where a timeline beside it does that). */
+  showPath?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const path = runPath(run);
   const label = operationInfo(run.type).label;
@@ -103,7 +118,12 @@ export function RunLifecycle({ run, compact = false }: { run: Run; compact?: boo
   if (compact) {
     return (
       <div className="run-lifecycle run-lifecycle--compact">
-        <RunLifecycleText path={path} format={formatShort} idPrefix={idPrefix} />
+        <RunLifecycleText
+          path={path}
+          format={formatShort}
+          idPrefix={idPrefix}
+          showPath={showPath}
+        />
         <details
           className="run-lifecycle__disclosure"
           onToggle={(event) => setOpen(event.currentTarget.open)}
@@ -123,7 +143,12 @@ export function RunLifecycle({ run, compact = false }: { run: Run; compact?: boo
     <div className="run-lifecycle">
       {diagram}
       <LifecycleLegend forRun />
-      <RunLifecycleText path={path} format={formatAbsolute} idPrefix={idPrefix} />
+      <RunLifecycleText
+        path={path}
+        format={formatAbsolute}
+        idPrefix={idPrefix}
+        showPath={showPath}
+      />
     </div>
   );
 }

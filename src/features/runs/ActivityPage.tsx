@@ -150,16 +150,7 @@ export function ActivityPage({
         {selectedIds.size > 0 && selectedIds.size === runs.length && data.total > runs.length ? (
           <div className="selection-bar" role="region" aria-label="Selection">
             {allMatching ? (
-              <p>
-                All {formatCount(data.total)} runs matching these filters are selected.{' '}
-                <button
-                  type="button"
-                  className="button button--small button--ghost"
-                  onClick={clearSelection}
-                >
-                  Clear selection
-                </button>
-              </p>
+              <p>All {formatCount(data.total)} runs matching these filters are selected.</p>
             ) : (
               <p>
                 All {runs.length} runs on this page are selected.{' '}

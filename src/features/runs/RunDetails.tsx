@@ -7,6 +7,7 @@
  * viewer, container logs, the lifecycle diagram) come in as render-props from the route.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useEffect, useId, useRef } from 'react';
 import { apiKeys, runDetailQuery } from '../../api/queries';
@@ -17,6 +18,7 @@ import { Tabs } from '../../components/ui/Tabs';
 import { LIVE_REFRESH_MS } from '../../config/polling';
 import { operationInfo, operationLabel } from '../../domain/operations';
 import type { Run, Setting } from '../../domain/run';
+import { lineageOf } from '../../domain/lineage';
 import { isActive } from '../../domain/states';
 import { formatAbsolute, formatCount } from '../../lib/time';
 import { Fact } from './Fact';
@@ -49,12 +51,20 @@ export interface RunDetailsProps extends RunDetailsSlots {
   readonly summary?: Run;
   /** Level of the Run's heading: 3 inside the table (default), 1 or 2 on a page of its own. */
   readonly headingLevel?: 1 | 2 | 3;
+  /** The selected tab, when the caller keeps it (the Run page keeps it in the URL). */
+  readonly tab?: RunTab;
+  readonly onTabChange?: (tab: RunTab) => void;
 }
+
+export const RUN_TABS = ['results', 'logs'] as const;
+export type RunTab = (typeof RUN_TABS)[number];
 
 export function RunDetails({
   runId,
   summary,
   headingLevel = 3,
+  tab,
+  onTabChange,
   renderActions,
   renderLogs,
   renderContainerLog,
@@ -159,21 +169,7 @@ export function RunDetails({
           {run.state === 'aborted' && run.abortedBy ? (
             <Fact term="Aborted by">{run.abortedBy}</Fact>
           ) : null}
-          {run.parentId !== null ? (
-            <Fact term={run.relaunch === 'rerun' ? 'Rerun of' : 'Resumed from'}>
-              <a href={`/runs/${run.parentId}`}>Run #{run.parentId}</a>
-            </Fact>
-          ) : null}
-          {run.children && run.children.length > 0 ? (
-            <Fact term="Relaunched as">
-              {run.children.map((child, i) => (
-                <span key={child.id}>
-                  {i > 0 ? ', ' : ''}
-                  <a href={`/runs/${child.id}`}>Run #{child.id}</a> ({child.relaunch})
-                </span>
-              ))}
-            </Fact>
-          ) : null}
+          <RunLineageFacts run={run} />
         </dl>
         {renderActions ? <div className="run-details__actions">{renderActions(run)}</div> : null}
       </header>
@@ -209,6 +205,15 @@ export function RunDetails({
 
       <Tabs
         label={`${operationLabel(run.type)} Run #${run.id}`}
+        {...(tab ? { value: tab } : {})}
+        {...(onTabChange
+          ? {
+              onValueChange: (value: string) => {
+                const next = RUN_TABS.find((t) => t === value);
+                if (next) onTabChange(next);
+              },
+            }
+          : {})}
         tabs={[
           {
             id: 'results',
@@ -223,6 +228,30 @@ export function RunDetails({
     </article>
   );
 }
+
+/** "Resumed from #12", "Rerun as #60": links along the Resume/Rerun lineage. */
+function RunLineageFacts({ run }: { run: Run }) {
+  const { parent, children } = lineageOf(run);
+  const links = [...(parent ? [parent] : []), ...(children ?? [])];
+  if (links.length === 0) return null;
+  return (
+    <Fact term="Related runs">
+      <ul className="inline-list" aria-label="Related runs">
+        {links.map((link) => (
+          <li key={`${link.text}-${link.id}`}>
+            {link.text} <RunLink id={link.id} />
+          </li>
+        ))}
+      </ul>
+    </Fact>
+  );
+}
+
+const RunLink = ({ id }: { id: number }) => (
+  <Link to="/runs/$runId" params={{ runId: String(id) }}>
+    #{id}
+  </Link>
+);
 
 function settingText(setting: Setting): string {
   if (typeof setting.value === 'boolean') return setting.value ? 'Yes' : 'No';

@@ -12,6 +12,7 @@ import type {
   Table,
   Updater,
 } from '@tanstack/react-table';
+import { Link } from '@tanstack/react-router';
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import type { ChangeEvent } from 'react';
 import { Fragment, useEffect, useMemo, useRef } from 'react';
@@ -105,7 +106,9 @@ function buildColumns(lastChecked: { current: number | null }): ColumnDef<Run>[]
       header: 'ID',
       cell: ({ row }) => (
         <span className="runs-table__id">
-          <a href={`/runs/${row.original.id}`}>#{row.original.id}</a>
+          <Link to="/runs/$runId" params={{ runId: String(row.original.id) }}>
+            #{row.original.id}
+          </Link>
           <WarningIndicator run={row.original} />
         </span>
       ),

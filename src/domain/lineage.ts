@@ -1,6 +1,6 @@
 /** A Run's Resume/Rerun lineage in words: "Resumed from #N", "Rerun as #M". */
-import { assertNever } from '../../domain/assert-never';
-import type { Run } from '../../domain/run';
+import { assertNever } from './assert-never';
+import type { Run } from './run';
 
 export interface LineageLink {
   readonly id: number;
