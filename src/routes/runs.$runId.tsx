@@ -49,8 +49,14 @@ function RunPage() {
   // The loader made sure the Run exists; RunDetails keeps it fresh while it is active. If it is
   // deleted while open, the detail answers 404 and the page says so.
   const detail = useSuspenseQuery(runDetailQuery(id));
-  const { tab } = Route.useSearch();
-  const linksToLines = useLocation({ select: (location) => parseLineHash(location.hash) !== null });
+  // Read the tab and the linked lines from one snapshot of the location: read apart, a
+  // navigation that sets both could be seen half-done and flip the tab (remounting the log).
+  const tab = useLocation({
+    select: (location) => {
+      const chosen = RUN_TABS.find((t) => t === (location.search as { tab?: unknown }).tab);
+      return chosen ?? (parseLineHash(location.hash) !== null ? 'logs' : 'results');
+    },
+  });
   const navigate = Route.useNavigate();
   if (isApiError(detail.error) && detail.error.status === 404) return <RunNotFound />;
   return (
@@ -58,7 +64,7 @@ function RunPage() {
       <RunDetails
         runId={id}
         headingLevel={1}
-        tab={tab ?? (linksToLines ? 'logs' : 'results')}
+        tab={tab}
         onTabChange={(next) =>
           void navigate({
             search: { tab: next },

@@ -46,7 +46,9 @@ test('filter, expand a Run and watch it progress as the clock advances; no axe v
   await expect(progress).toHaveAttribute('aria-valuetext', /^\d+ \/ 14 Tables$/);
 
   await details.getByRole('tab', { name: 'Logs' }).click();
-  await expect(details.getByLabel('Log of Run #59')).toContainText('INFO');
+  await expect(
+    details.getByRole('region', { name: 'Run #59 log lines' }).getByRole('listitem').first(),
+  ).toContainText('INFO');
 
   await advanceClock(page, 6 * 60 * MINUTE);
   await page.getByRole('button', { name: 'Refresh' }).click();

@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { openWithScenario } from './sim';
 
 /** The SVG mermaid drew inside a figure (its root carries mermaid's accessible title). */
 const drawing = (figure: Locator) => figure.locator('svg[aria-roledescription="flowchart-v2"]');
@@ -109,4 +110,27 @@ test('when mermaid cannot be loaded, the transitions are listed instead of a bla
     'Running → Aborted: user or system aborts (user action)',
   ]);
   await expect(drawing(general)).toHaveCount(0);
+});
+
+test("a Run page draws the Run's own path: current state highlighted, taken and possible edges", async ({
+  page,
+}) => {
+  await openWithScenario(page, '/runs/56');
+  const figure = page.getByRole('figure', { name: /Lifecycle of Run #56 \(Scan\), now Running/ });
+  const svg = drawing(figure);
+  await expect(svg).toBeVisible();
+  const current = svg.locator('g.node.current');
+  await expect(current).toHaveCount(1);
+  await expect(current).toContainText('Running (current)');
+  // From Running: to Success, Failure and Aborted.
+  await expect(svg.locator('path.flowchart-link[data-id^="next_running_"]')).toHaveCount(3);
+  // Taken so far: the start into Queued, and Queued into Running.
+  await expect(svg.locator('path.flowchart-link[data-id^="taken_"]')).toHaveCount(2);
+  for (const state of ['Queued', 'Running', 'Success', 'Failure', 'Aborted']) {
+    await expect(svg.locator('.node .nodeLabel').filter({ hasText: state })).toHaveCount(1);
+  }
+  // The same in words beside the picture.
+  await expect(page.getByRole('list', { name: 'Possible next' }).getByRole('listitem')).toHaveCount(
+    3,
+  );
 });

@@ -18,7 +18,7 @@ test.beforeEach(({ page }) => {
 });
 
 /** Opens Run #1 of huge-log and waits for all its lines. */
-async function openHugeLog(page: Page, path = '/runs/1') {
+async function openHugeLog(page: Page, path = '/runs/1?tab=logs') {
   await openWithScenario(page, path, 'huge-log');
   await expect(page.getByText(TOTAL, { exact: true })).toBeVisible({ timeout: 30_000 });
 }
@@ -67,9 +67,9 @@ test('the 100,000-line log of huge-log: search, a #L link, real scrolling, downl
 
   // Clicking a line number puts it in the address; Shift+click makes a range.
   await region.getByRole('button', { name: 'Line 50002' }).click();
-  await expect(page).toHaveURL(/\/runs\/1#L50002$/);
+  await expect(page).toHaveURL(/\/runs\/1\?tab=logs#L50002$/);
   await region.getByRole('button', { name: 'Line 50006' }).click({ modifiers: ['Shift'] });
-  await expect(page).toHaveURL(/\/runs\/1#L50002-L50006$/);
+  await expect(page).toHaveURL(/\/runs\/1\?tab=logs#L50002-L50006$/);
 
   // Real scrolling: the wheel moves through the list and rows are replaced, not accumulated.
   await region.hover();

@@ -183,6 +183,8 @@ export function LogViewer({
       return;
     }
     pause();
+    // The log may sit below the fold of its page: bring it on screen, then the line within it.
+    scrollRef.current?.scrollIntoView?.({ block: 'nearest' });
     virtualizer.scrollToIndex(row, { align: 'center' });
     settle.current = { row, until: performance.now() + SETTLE_MS };
     setPendingLine(null);
