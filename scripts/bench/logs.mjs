@@ -174,7 +174,7 @@ export async function benchLogs({
     });
 
     // 1. Time until every line is loaded, from the start of the navigation.
-    await page.goto(`${preview.base}/runs/1`);
+    await page.goto(`${preview.base}/runs/1?tab=logs`);
     await waitForLines(page, api.lines);
     const loadMs = await page.evaluate(() => performance.now());
     const lines = await heldLines(page);
