@@ -12,7 +12,8 @@ import { RunLifecycle } from '../features/lifecycle/RunLifecycle';
 import type { LineRange } from '../features/logs/line-range';
 import { formatLineHash, parseLineHash } from '../features/logs/line-range';
 import { RunLogPanel } from '../features/logs/RunLogPanel';
-import { RUN_TABS, RunDetails } from '../features/runs/RunDetails';
+import { RunDetails } from '../features/runs/RunDetails';
+import { RUN_TABS } from '../features/runs/run-tabs';
 import { RunActionsSlot, containerLog } from './-components/run-slots';
 
 /** A Run ID from the address: a whole number, or null (then the page is not found). */

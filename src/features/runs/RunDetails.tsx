@@ -25,6 +25,8 @@ import { Fact } from './Fact';
 import { RunDuration } from './RunDuration';
 import { RunProgress } from './RunProgress';
 import { RunResults } from './RunResults';
+import type { RunTab } from './run-tabs';
+import { RUN_TABS } from './run-tabs';
 import { SummaryCounters } from './SummaryCounters';
 import { WarningIndicator } from './WarningIndicator';
 import './run-details.css';
@@ -55,9 +57,6 @@ export interface RunDetailsProps extends RunDetailsSlots {
   readonly tab?: RunTab;
   readonly onTabChange?: (tab: RunTab) => void;
 }
-
-export const RUN_TABS = ['results', 'logs'] as const;
-export type RunTab = (typeof RUN_TABS)[number];
 
 export function RunDetails({
   runId,
