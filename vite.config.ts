@@ -39,6 +39,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'test/integration/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup.ts'],
+          // Whole-app journeys through the real routes take seconds on a loaded 2-core machine.
+          testTimeout: 30_000,
         },
       },
     ],

@@ -42,7 +42,15 @@ import type {
   SimRun,
   Settings,
 } from './engine/run';
-import { abortRun, createRun, nextEventAt, playAlone, startRun, stepRun } from './engine/run';
+import {
+  abortRun,
+  createRun,
+  nextEventAt,
+  playAlone,
+  relaunchContainers,
+  startRun,
+  stepRun,
+} from './engine/run';
 
 export type SimResult<T> =
   | { readonly status: 200 | 201; readonly body: T }
@@ -485,14 +493,10 @@ export class Simulator {
     const parent = checked;
     const datastore = datastoreById(parent.datastoreId);
     if (!datastore) return fail(404, `Datastore ${parent.datastoreId} does not exist`);
-    const completed = new Set(parent.completed);
     const run = this.createRun({
       type: parent.type,
       datastore,
-      containers:
-        kind === 'resume'
-          ? parent.containers.filter((c) => !completed.has(c.id))
-          : parent.containers,
+      containers: relaunchContainers(parent, kind),
       created: at,
       triggeredBy: this.user.email,
       schedule: null,

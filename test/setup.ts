@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { backend, resetBackend } from './backend';
 
@@ -15,6 +15,10 @@ if (!('ResizeObserver' in window)) {
   }
   Object.defineProperty(window, 'ResizeObserver', { value: ResizeObserverStub, writable: true });
 }
+
+// Whole-app journeys in jsdom share 2 cores with other test workers (and, on CI, with a build):
+// give findBy*/waitFor room so a busy machine makes tests slower, never red.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

@@ -9,6 +9,7 @@ import type { Fate, RunPlan } from '../engine/plan';
 import { makePlan } from '../engine/plan';
 import { Random } from '../engine/random';
 import type { CreateOptions, PlayAloneOptions, SimRun } from '../engine/run';
+import { relaunchContainers } from '../engine/run';
 import { DATASTORES, SCHEDULES, USERS, workItems } from './catalog';
 import type { SimDatastore } from './catalog';
 
@@ -135,17 +136,13 @@ function seedHistory(sim: SeedTarget, count: number, full: boolean): void {
   // A little lineage: some failed or aborted runs were resumed, one was rerun.
   relaunchable.slice(0, 3).forEach((parent, i) => {
     const datastore = DATASTORES.find((d) => d.id === parent.datastoreId) as SimDatastore;
-    const completed = new Set(parent.completed);
     const kind = i === 2 ? 'rerun' : 'resume';
     const created = (parent.endTime ?? parent.created) + 20 * MINUTE;
     if (created > end) return;
     const child = sim.createRun({
       type: parent.type,
       datastore,
-      containers:
-        kind === 'resume'
-          ? parent.containers.filter((c) => !completed.has(c.id))
-          : parent.containers,
+      containers: relaunchContainers(parent, kind),
       created,
       triggeredBy: rng.pick(USERS),
       settings: parent.settings,

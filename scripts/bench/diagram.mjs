@@ -4,74 +4,16 @@
  * production build (no simulator: the Lifecycle page needs no API). Also checks that mermaid is
  * not in the entry chunk.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { formatMs, launchChromium, median, startPreview } from './browser.mjs';
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const RUNS = 3;
 const SVG = 'figure svg[aria-roledescription="flowchart-v2"]';
 /** A string only mermaid's own code holds. */
 const MERMAID_MARKER = 'Maximum text size in diagram exceeded';
-
-// The launch flags of playwright.config.ts.
-const LAUNCH = {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
-};
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startPreview(dir) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      join('node_modules', 'vite', 'bin', 'vite.js'),
-      'preview',
-      '--outDir',
-      dir,
-      '--port',
-      String(port),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`vite preview did not answer on ${url}`);
-}
 
 /** Sizes of the JS files behind these URLs, read from the build (gzip as sizes.mjs computes it). */
 function sizesOf(dir, urls) {
@@ -87,7 +29,6 @@ function sizesOf(dir, urls) {
 }
 
 const sum = (list, key) => list.reduce((s, c) => s + c[key], 0);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function recordScripts(page) {
   const urls = new Set();
@@ -142,19 +83,19 @@ export async function reportFirstDiagram(dir, build) {
       ? 'Mermaid in the entry chunk: no'
       : `Mermaid in the entry chunk: YES (${entryWithMermaid.map((c) => c.file).join(', ')})`,
   );
-  const preview = await startPreview(dir);
-  const browser = await chromium.launch(LAUNCH);
+  const preview = await startPreview({ dir });
+  const browser = await launchChromium();
   try {
     const nav = [];
     const cold = [];
     for (let i = 0; i < RUNS; i++) {
-      nav.push(await inAppNavigation(browser, preview.url));
-      cold.push(await coldLoad(browser, preview.url));
+      nav.push(await inAppNavigation(browser, preview.base));
+      cold.push(await coldLoad(browser, preview.base));
     }
     const first = sizesOf(dir, nav[0].urls).sort((a, b) => b.raw - a.raw);
     const navMs = nav.map((r) => r.ms);
     console.log(
-      `Activity -> Lifecycle (in-app): ${first.length} JS files fetched, ${kib(sum(first, 'raw'))} raw / ${kib(sum(first, 'gzip'))} gzip; SVG after ${median(navMs)} ms (median of ${RUNS}: ${navMs.join(', ')} ms)`,
+      `Activity -> Lifecycle (in-app): ${first.length} JS files fetched, ${kib(sum(first, 'raw'))} raw / ${kib(sum(first, 'gzip'))} gzip; SVG after ${formatMs(median(navMs))} (median of ${RUNS}: ${navMs.join(', ')} ms)`,
     );
     for (const c of first) {
       console.log(
@@ -164,7 +105,7 @@ export async function reportFirstDiagram(dir, build) {
     const all = sizesOf(dir, cold[0].urls);
     const coldMs = cold.map((r) => Math.round(r.ms));
     console.log(
-      `Cold load of /lifecycle: ${all.length} JS files, ${kib(sum(all, 'raw'))} raw / ${kib(sum(all, 'gzip'))} gzip; SVG at ${median(coldMs)} ms after navigation start (median of ${RUNS}: ${coldMs.join(', ')} ms)`,
+      `Cold load of /lifecycle: ${all.length} JS files, ${kib(sum(all, 'raw'))} raw / ${kib(sum(all, 'gzip'))} gzip; SVG at ${formatMs(median(coldMs))} after navigation start (median of ${RUNS}: ${coldMs.join(', ')} ms)`,
     );
     const mermaidFetched = first.some((c) =>
       readFileSync(join(dir, 'assets', c.file), 'utf8').includes(MERMAID_MARKER),
@@ -173,6 +114,6 @@ export async function reportFirstDiagram(dir, build) {
     return { entryWithMermaid: entryWithMermaid.length, mermaidFetched };
   } finally {
     await browser.close();
-    preview.stop();
+    await preview.close();
   }
 }

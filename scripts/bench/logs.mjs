@@ -8,47 +8,13 @@
  *     render probe of the simulator build, src/features/logs/render-probe.ts) and DOM mutations
  *     inside them (MutationObserver).
  */
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
-
-// The launch flags of playwright.config.ts.
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { formatMs, launchChromium, startPreview } from './browser.mjs';
 
 const SCROLL_STEP_PX = 2_000;
 
-async function startPreview(port, dir) {
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--mode', 'sim', '--outDir', dir, '--port', String(port), '--strictPort'],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  const base = `http://localhost:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited (${server.exitCode})`);
-    try {
-      if ((await fetch(base)).ok) return { base, stop: () => process.kill(-server.pid) };
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-  process.kill(-server.pid);
-  throw new Error(`vite preview did not answer on ${base}`);
-}
-
 const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
-const ms = (n) => `${n.toFixed(1)} ms`;
+const ms = (n) => formatMs(n, 1);
 const count = (n) => n.toLocaleString('en-US');
 
 /** In the page: drives the simulator's control surface. */
@@ -139,16 +105,10 @@ async function appendWhileFollowing(page, seconds) {
   return { added: after - before, ...result };
 }
 
-export async function benchLogs({
-  port = Number(process.env.BENCH_PORT ?? 4310),
-  dir = 'dist-sim',
-} = {}) {
+export async function benchLogs({ dir = 'dist-sim' } = {}) {
   console.log('\n## Log viewer (huge-log, Chromium)');
-  const preview = await startPreview(port, dir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: CHROME_ARGS,
-  });
+  const preview = await startPreview({ dir, mode: 'sim' });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -282,6 +242,6 @@ export async function benchLogs({
     };
   } finally {
     await browser.close();
-    preview.stop();
+    await preview.close();
   }
 }

@@ -13,40 +13,10 @@
  * simulator's storage cleared, so every load seeds afresh. Medians of RUNS loads.
  */
 import { performance } from 'node:perf_hooks';
-import { createServer as createNetServer } from 'node:net';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { formatMs as ms, launchChromium, median, startPreview } from './browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SCENARIOS = ['default', 'busy'];
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const ms = (x) => `${Math.round(x)} ms`;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs in the page before its scripts: notes when rows appear and when list requests go out. */
 function instrument() {
@@ -135,18 +105,8 @@ async function filterOnce(page) {
 
 export async function reportTable(dir = 'dist-sim') {
   console.log('\n## Activity table in Chromium (vite preview of the simulator build)');
-  const port = await freePort();
-  const server = await preview({
-    mode: 'sim',
-    logLevel: 'silent',
-    build: { outDir: dir },
-    preview: { port, strictPort: true, open: false },
-  });
-  const base = `http://localhost:${port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: LAUNCH_ARGS,
-  });
+  const { base, close } = await startPreview({ dir, mode: 'sim' });
+  const browser = await launchChromium();
   const results = {};
   try {
     for (const scenario of SCENARIOS) {
@@ -178,7 +138,7 @@ export async function reportTable(dir = 'dist-sim') {
     }
   } finally {
     await browser.close();
-    await new Promise((resolve) => server.httpServer.close(resolve));
+    await close();
   }
 
   console.log(`warm repeat visits, medians of ${RUNS} loads each; 25 rows on the first page`);

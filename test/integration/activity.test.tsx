@@ -3,13 +3,12 @@
  */
 import { act, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { expect, test, vi } from 'vitest';
+import { expect, test } from 'vitest';
 import { advanceClock, backend, resetBackend, sim } from '../backend';
 import { mockLogLayout } from '../log-layout';
 import { currentUrl, renderApp } from '../render';
 
 // Whole-app journeys in jsdom on a shared machine: give them room.
-vi.setConfig({ testTimeout: 20_000 });
 
 const SLOW = { timeout: 5_000 };
 const MINUTE = 60_000;

@@ -16,7 +16,7 @@ import { operationLabel } from '../../domain/operations';
 import type { ActingUser } from '../../domain/permissions';
 import type { Run } from '../../domain/run';
 import { settleBounded } from './bounded';
-import type { BulkSelection } from './bulk';
+import type { BulkSelection } from '../../lib/bulk-selection';
 import { BULK_CONCURRENCY, eligibility, matchingRunsQuery } from './bulk';
 import { applyBulk } from './cache';
 import type { BulkAction, BulkItemOutcome } from './outcome';

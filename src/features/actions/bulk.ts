@@ -17,19 +17,6 @@ import type { BulkAction } from './outcome';
 /** Requests in flight at once, for bulk actions and for paging through all matching Runs. */
 export const BULK_CONCURRENCY = 4;
 
-/** What the Activity table hands the bulk bar. */
-export interface BulkSelection {
-  /** The selected Runs (when `allMatching`, those of the current page). */
-  readonly runs: readonly Run[];
-  /** Every Run matching `query` is selected, on every page. */
-  readonly allMatching: boolean;
-  /** The list query of the table (filters, sort, page). */
-  readonly query: ListRunsQuery;
-  /** How many Runs match `query` (the list's total). */
-  readonly total: number;
-  readonly clear: () => void;
-}
-
 export interface Eligibility {
   readonly eligible: readonly Run[];
   /** The most common reason among the Runs left out, or null when none is left out. */

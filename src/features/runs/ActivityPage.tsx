@@ -6,12 +6,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
-import type { ListRunsQuery } from '../../api/contract';
 import { apiKeys, datastoresQuery, runListQuery } from '../../api/queries';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
-import type { Run } from '../../domain/run';
 import { formatClock, formatCount } from '../../lib/time';
 import type { ActivitySearch } from './activity-search';
 import { hasFilters, toListRunsQuery, withoutFilters } from './activity-search';
@@ -22,20 +20,8 @@ import { Pagination } from './Pagination';
 import type { RunDetailsSlots } from './RunDetails';
 import { RunFilters } from './RunFilters';
 import { RunsTable } from './RunsTable';
+import type { BulkSelection } from '../../lib/bulk-selection';
 import './runs.css';
-
-/** What a bulk action bar gets to work with. */
-export interface BulkSelection {
-  /** The selected Runs on this page (all of them when `allMatching`). */
-  readonly runs: readonly Run[];
-  /** The person chose every Run matching the filters, beyond this page: `total` of them. */
-  readonly allMatching: boolean;
-  /** The list query of the view (filters, sort, and this page); page through it for all matching. */
-  readonly query: ListRunsQuery;
-  /** How many Runs match the filters. */
-  readonly total: number;
-  readonly clear: () => void;
-}
 
 export type SearchUpdate = (prev: ActivitySearch) => ActivitySearch;
 

@@ -1,0 +1,67 @@
+/**
+ * What the Chromium sections of the bench (diagram.mjs, table.mjs, logs.mjs) share: launching
+ * Debian's Chromium with the flags of playwright.config.ts, serving a build with `vite preview` on
+ * a free port, and the median and millisecond formatting of their figures.
+ */
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+
+/** The launch flags of playwright.config.ts (keep the two lists the same). */
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Debian's Chromium, or the one `CHROME_PATH` names, with CHROME_ARGS. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: CHROME_ARGS,
+  });
+}
+
+const HOST = '127.0.0.1';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Serves the build in `dir` with `vite preview` (in this process, with vite.config.ts) on a free
+ * port; `mode` as `vite preview --mode` (`sim` for the simulator build). `base` has no trailing
+ * slash; `close()` stops the server.
+ */
+export async function startPreview({ dir, mode = 'production' }) {
+  const port = await freePort();
+  const server = await preview({
+    mode,
+    logLevel: 'silent',
+    build: { outDir: dir },
+    preview: { host: HOST, port, strictPort: true, open: false },
+  });
+  return { base: `http://${HOST}:${port}`, close: () => server.close() };
+}
+
+/** The median; of an even count, the mean of the two middle values. */
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** `12 ms` (rounded), or with `digits` decimals: `12.3 ms`. */
+export const formatMs = (x, digits = 0) => `${digits ? x.toFixed(digits) : Math.round(x)} ms`;
