@@ -419,7 +419,8 @@ export function LogViewer({
             onChange={(event) => setQueryInput(event.target.value)}
             onKeyDown={onSearchKeyDown}
           />
-          <span className="log__matches" aria-label="Matches">
+          {/* A status, so "3 of 20" is read out as it changes (politely). */}
+          <span className="log__matches" role="status">
             {view.query
               ? matches.length
                 ? `${formatCount(current + 1)} of ${formatCount(matches.length)}`
