@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { createApiClient } from './client';
 import type { ListRunsQuery, RunWire } from './contract';
 import { parseListRunsQuery } from './contract';
-import { ApiError, isApiError, isUnreachable } from './errors';
+import { ApiError, isApiError } from './errors';
 
 const BASE = 'http://api.test/api';
 const server = setupServer();
@@ -79,7 +79,7 @@ test.each([
   });
   expect(error.message).toBe(`GET ${BASE}/operations/5: ${detail}`);
   expect(isApiError(error)).toBe(true);
-  expect(isUnreachable(error)).toBe(false);
+  expect(error.fromApi).toBe(true);
 });
 
 test('FastAPI-style validation details become one readable sentence naming the fields', async () => {
@@ -147,7 +147,7 @@ test('network down: a network ApiError with status 0 that names the API address'
     fromApi: false,
     retryable: true,
   });
-  expect(isUnreachable(error)).toBe(true);
+  expect(error.fromApi).toBe(false);
 });
 
 test('an HTML page instead of JSON (a static server answering 200) is not the API', async () => {

@@ -59,6 +59,3 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
-
-/** Whether an error means that no API is there (network down, or something else answering). */
-export const isUnreachable = (error: unknown): boolean => isApiError(error) && !error.fromApi;
