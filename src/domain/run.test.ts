@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { makeRun } from '../../test/run-fixture';
 import type { ContainerResult, Run } from './run';
 import {
   durationMs,
@@ -33,33 +34,18 @@ function result(id: number, state: ContainerResult['state']): ContainerResult {
 }
 
 function run(overrides: Partial<Run> = {}): Run {
-  return {
+  return makeRun({
     id: 7,
-    type: 'scan',
     state: 'failure',
     createdAt: 1_000,
     startedAt: 2_000,
     endedAt: 5_000,
-    triggeredBy: 'System',
-    schedule: null,
     datastore: { id: 3, name: 'Sales', type: 'Snowflake' },
-    message: null,
-    tags: [],
     progress: { processed: 2, total: 4 },
     recordsProcessed: 20,
-    counters: [],
     containers,
-    containerResults: null,
-    settings: [],
-    hasLogs: false,
-    abortedBy: null,
-    parentId: null,
-    relaunch: null,
-    queuePosition: null,
-    children: null,
-    completedContainerIds: null,
     ...overrides,
-  };
+  });
 }
 
 test('the warning indicator shows only on a Success with logs (SPEC §1.2)', () => {

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { makeRun } from '../../../test/run-fixture';
 import { ApiError } from '../../api/errors';
 import type { Run } from '../../domain/run';
 import type { BulkItemOutcome } from './outcome';
@@ -14,33 +15,12 @@ import {
 const ME = 'ada@example.com';
 
 function run(overrides: Partial<Run> = {}): Run {
-  return {
-    id: 123,
-    type: 'scan',
-    state: 'running',
-    createdAt: 0,
-    startedAt: 1,
-    endedAt: null,
+  return makeRun({
     triggeredBy: ME,
-    schedule: null,
     datastore: { id: 1, name: 'Sales Warehouse', type: 'postgresql' },
-    message: null,
-    tags: [],
-    progress: { processed: 4, total: 14 },
-    recordsProcessed: 0,
-    counters: [],
-    containers: [],
-    containerResults: null,
-    settings: [],
-    hasLogs: false,
-    abortedBy: null,
-    parentId: null,
-    relaunch: null,
-    queuePosition: null,
     children: [],
-    completedContainerIds: null,
     ...overrides,
-  };
+  });
 }
 
 const httpError = (status: number, detail: string) =>

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { makeRun } from '../../../test/run-fixture';
 import type { Run } from '../../domain/run';
 import { relaunchOptions, relaunchText, runPath, visitsOf } from './run-path';
 
@@ -7,34 +8,19 @@ const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 const times = { createdAt: T0, startedAt: T0 + 1000, endedAt: T0 + 5000 };
 
 function terminalRun(overrides: Partial<Run>): Run {
-  return {
+  return makeRun({
     id: 1,
-    type: 'scan',
     state: 'failure',
     ...times,
-    triggeredBy: 'System',
-    schedule: null,
     datastore: { id: 1, name: 'Sales Warehouse', type: null },
-    message: null,
-    tags: [],
     progress: { processed: 1, total: 3 },
-    recordsProcessed: 0,
-    counters: [],
     containers: [
       { id: 1, name: 'orders', containerType: 'table', tableType: null },
       { id: 2, name: 'customers', containerType: 'table', tableType: null },
     ],
-    containerResults: null,
-    settings: [],
-    hasLogs: false,
     abortedBy: undefined,
-    parentId: null,
-    relaunch: null,
-    queuePosition: null,
-    children: null,
-    completedContainerIds: null,
     ...overrides,
-  };
+  });
 }
 
 test('a queued Run has visited only Queued, at its creation', () => {

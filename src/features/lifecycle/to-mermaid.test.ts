@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { makeRun as baseRun } from '../../../test/run-fixture';
 import type { Run } from '../../domain/run';
 import { lifecycleDiagram, mermaidLabel, runDiagram } from './to-mermaid';
 
@@ -9,33 +10,13 @@ const MIN = 60_000;
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
 function makeRun(overrides: Partial<Run>): Run {
-  return {
+  return baseRun({
     id: 56,
-    type: 'scan',
-    state: 'running',
     createdAt: T0,
     startedAt: T0 + 2 * MIN,
-    endedAt: null,
-    triggeredBy: 'System',
-    schedule: null,
-    datastore: { id: 1, name: 'Sales Warehouse', type: 'Snowflake' },
-    message: null,
-    tags: [],
-    progress: { processed: 4, total: 14 },
-    recordsProcessed: 0,
-    counters: [],
-    containers: [],
-    containerResults: null,
-    settings: [],
-    hasLogs: false,
     abortedBy: undefined,
-    parentId: null,
-    relaunch: null,
-    queuePosition: null,
-    children: null,
-    completedContainerIds: null,
     ...overrides,
-  };
+  });
 }
 
 test('the general lifecycle: Queued first, solid automatic and dotted user/error edges, all labelled', () => {
