@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import chromiumSettings from './chromium.json' with { type: 'json' };
 
 const PORT = Number(process.env.E2E_PORT ?? 4174);
 
@@ -16,17 +17,8 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      executablePath: process.env.CHROME_PATH ?? chromiumSettings.executablePath,
+      args: chromiumSettings.args,
     },
   },
   webServer: {

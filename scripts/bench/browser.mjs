@@ -6,23 +6,15 @@
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import chromiumSettings from '../../chromium.json' with { type: 'json' };
 
-/** The launch flags of playwright.config.ts (keep the two lists the same). */
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** The launch flags Playwright uses too (chromium.json). */
+export const CHROME_ARGS = chromiumSettings.args;
 
 /** Debian's Chromium, or the one `CHROME_PATH` names, with CHROME_ARGS. */
 export function launchChromium() {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROME_PATH ?? chromiumSettings.executablePath,
     args: CHROME_ARGS,
   });
 }
