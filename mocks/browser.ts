@@ -5,7 +5,7 @@
  * the same store).
  */
 import { setupWorker } from 'msw/browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SCENARIOS } from '../src/api/contract';
 import type { Scenario } from '../src/api/contract';
 import { createHandlers } from './handlers';
@@ -17,12 +17,12 @@ const STORAGE_KEY = 'runs-dashboard.simulator.v1';
 
 const storedSchema = z.object({
   scenario: z.enum(SCENARIOS),
-  seed: z.number().int().nonnegative(),
+  seed: z.int().check(z.nonnegative()),
   epoch: z.number(),
   clock: z.object({
     virtualAnchor: z.number(),
     realAnchor: z.number(),
-    speed: z.number().positive(),
+    speed: z.number().check(z.positive()),
     paused: z.boolean(),
   }),
   journal: z.array(

@@ -2,7 +2,7 @@
  * The typed client: one function per endpoint of SPEC §3. Every answer is validated at run time;
  * every failure becomes an ApiError. No UI side effects here.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type {
   LaunchBody,
   ListRunsQuery,
@@ -67,7 +67,7 @@ export interface SimClock {
   readonly speed: number;
 }
 
-interface RequestOptions<S extends z.ZodType | null> {
+interface RequestOptions<S extends z.ZodMiniType | null> {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly query?: URLSearchParams;
   readonly body?: unknown;
@@ -82,14 +82,14 @@ export function createApiClient(config: ApiClientConfig) {
   const doFetch =
     config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<S extends z.ZodType>(
+  async function request<S extends z.ZodMiniType>(
     path: string,
     options: RequestOptions<S>,
   ): Promise<z.infer<S>>;
   async function request(path: string, options: RequestOptions<null>): Promise<void>;
   async function request(
     path: string,
-    options: RequestOptions<z.ZodType | null>,
+    options: RequestOptions<z.ZodMiniType | null>,
   ): Promise<unknown> {
     const method = options.method ?? 'GET';
     const query = options.query?.toString();

@@ -2,8 +2,13 @@
  * The HTTP contract of SPEC §3: paths, wire types and their runtime schemas. Shared by the typed
  * client (src/api/client.ts) and the simulated backend (mocks/), so a change here breaks the mocks
  * at compile time. Wire objects are loose: unknown fields are accepted and ignored.
+ *
+ * The schemas use `zod/mini` (the functional API: it tree-shakes to what is used). Unlike classic
+ * `zod`, mini loads no messages of its own (every issue would read "Invalid input"), so the English
+ * ones are installed here, once, before any schema runs: `describeIssues` shows them.
  */
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import { z } from 'zod/mini';
 import { OPERATION_TYPES } from '../domain/operations';
 import { PERMISSIONS, ROLES } from '../domain/permissions';
 import { RUN_STATES } from '../domain/states';
@@ -32,21 +37,24 @@ export const LOG_PAGE_LIMIT = 1000;
 /** Largest page size of the Runs list. */
 export const MAX_PAGE_SIZE = 100;
 
+z.config(en());
+
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
 const isoDateTime = z
   .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO date-time' });
+  .check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time'));
 /** A real calendar day written YYYY-MM-DD (UTC); `2026-02-30` and `2026-13-01` are not. */
 export function isDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const ms = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
-const dayString = z.string().refine(isDay, { message: 'expected a calendar date YYYY-MM-DD' });
-const count = z.number().int().nonnegative();
-const id = z.number().int().nonnegative();
+const dayString = z.string().check(z.refine(isDay, 'expected a calendar date YYYY-MM-DD'));
+const count = z.int().check(z.nonnegative());
+const id = z.int().check(z.nonnegative());
+const positiveInt = z.int().check(z.positive());
 
 export const operationTypeSchema = z.enum(OPERATION_TYPES);
 export const runResultSchema = z.enum(RUN_STATES);
@@ -56,7 +64,7 @@ export const relaunchSchema = z.enum(['resume', 'rerun']);
 export const datastoreRefSchema = z.looseObject({
   id,
   name: z.string(),
-  type: z.string().optional(),
+  type: z.optional(z.string()),
 });
 
 export const scheduleSchema = z.looseObject({ id, name: z.string() });
@@ -66,28 +74,28 @@ export const statusSchema = z.looseObject({
   containers_analyzed: count,
   records_processed: count,
   // Type-specific counters beside them (SPEC §3).
-  anomalies_identified: count.optional(),
-  partitions_scanned: count.optional(),
-  fields_profiled: count.optional(),
-  checks_synchronized: count.optional(),
+  anomalies_identified: z.optional(count),
+  partitions_scanned: z.optional(count),
+  fields_profiled: z.optional(count),
+  checks_synchronized: z.optional(count),
 });
 
 export const containerRefSchema = z.looseObject({
   id,
   name: z.string(),
   container_type: z.string(),
-  table_type: z.string().nullable().optional(),
+  table_type: z.optional(z.nullable(z.string())),
 });
 
 const containerResultBase = {
   id,
   created: isoDateTime,
   container: z.looseObject({ id, name: z.string(), container_type: z.string() }),
-  start_time: isoDateTime.nullable(),
-  end_time: isoDateTime.nullable(),
+  start_time: z.nullable(isoDateTime),
+  end_time: z.nullable(isoDateTime),
   records_processed: count,
   result: runResultSchema,
-  message: z.string().nullable(),
+  message: z.nullable(z.string()),
 };
 
 export const containerScanSchema = z.looseObject({ ...containerResultBase, anomaly_count: count });
@@ -113,24 +121,24 @@ export const SETTING_FIELDS = {
 } as const;
 export type SettingField = keyof typeof SETTING_FIELDS;
 
-const settingValue = z.union([z.string(), z.number(), z.boolean()]).nullable().optional();
+const settingValue = z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()])));
 
 export const runWireSchema = z.looseObject({
   id,
   type: operationTypeSchema,
   result: runResultSchema,
   created: isoDateTime,
-  start_time: isoDateTime.nullable(),
-  end_time: isoDateTime.nullable(),
+  start_time: z.nullable(isoDateTime),
+  end_time: z.nullable(isoDateTime),
   triggered_by: z.string(),
-  schedule: scheduleSchema.nullable(),
+  schedule: z.nullable(scheduleSchema),
   datastore: datastoreRefSchema,
-  message: z.string().nullable(),
-  tags: z.array(z.union([z.string(), z.looseObject({ name: z.string() })])).optional(),
+  message: z.nullable(z.string()),
+  tags: z.optional(z.array(z.union([z.string(), z.looseObject({ name: z.string() })]))),
   status: statusSchema,
-  containers: z.array(containerRefSchema).optional(),
-  container_scans: z.array(containerScanSchema).optional(),
-  container_profiles: z.array(containerProfileSchema).optional(),
+  containers: z.optional(z.array(containerRefSchema)),
+  container_scans: z.optional(z.array(containerScanSchema)),
+  container_profiles: z.optional(z.array(containerProfileSchema)),
   // Settings (present for the types that have them).
   incremental: settingValue,
   remediation: settingValue,
@@ -144,13 +152,13 @@ export const runWireSchema = z.looseObject({
   prune: settingValue,
   recreate: settingValue,
   // This project's extensions; a server may omit them.
-  has_logs: z.boolean().optional(),
-  aborted_by: z.string().nullable().optional(),
-  parent_id: id.nullable().optional(),
-  relaunch: relaunchSchema.nullable().optional(),
-  queue_position: z.number().int().positive().nullable().optional(),
-  children: z.array(z.looseObject({ id, relaunch: relaunchSchema })).optional(),
-  completed_container_ids: z.array(id).optional(),
+  has_logs: z.optional(z.boolean()),
+  aborted_by: z.optional(z.nullable(z.string())),
+  parent_id: z.optional(z.nullable(id)),
+  relaunch: z.optional(z.nullable(relaunchSchema)),
+  queue_position: z.optional(z.nullable(positiveInt)),
+  children: z.optional(z.array(z.looseObject({ id, relaunch: relaunchSchema }))),
+  completed_container_ids: z.optional(z.array(id)),
 });
 export type RunWire = z.infer<typeof runWireSchema>;
 export type ContainerScanWire = z.infer<typeof containerScanSchema>;
@@ -159,8 +167,8 @@ export type ContainerProfileWire = z.infer<typeof containerProfileSchema>;
 export const runPageSchema = z.looseObject({
   items: z.array(runWireSchema),
   total: count,
-  page: z.number().int().positive(),
-  size: z.number().int().positive(),
+  page: positiveInt,
+  size: positiveInt,
   pages: count,
 });
 export type RunPageWire = z.infer<typeof runPageSchema>;
@@ -170,7 +178,7 @@ export const logEntrySchema = z.looseObject({
   time: isoDateTime,
   level: logLevelSchema,
   message: z.string(),
-  container_id: id.nullable(),
+  container_id: z.nullable(id),
 });
 export type LogEntryWire = z.infer<typeof logEntrySchema>;
 export type LogLevel = z.infer<typeof logLevelSchema>;
@@ -199,7 +207,7 @@ export type UserWire = z.infer<typeof userSchema>;
 export const launchBodySchema = z.object({
   type: operationTypeSchema,
   datastore_id: id,
-  container_ids: z.array(id).optional(),
+  container_ids: z.optional(z.array(id)),
 });
 export type LaunchBody = z.infer<typeof launchBodySchema>;
 
@@ -243,22 +251,28 @@ export function listRunsSearchParams(query: ListRunsQuery): URLSearchParams {
   return params;
 }
 
-const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
-const intParam = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
+const boolParam = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((v) => v === 'true'),
+);
+const intParam = z.pipe(
+  z.string().check(z.regex(/^\d+$/, 'expected a whole number')),
+  z.transform(Number),
+);
 
 const listQuerySchema = z.object({
-  page: intParam.pipe(z.number().int().min(1)).default(1),
-  size: intParam.pipe(z.number().int().min(1).max(MAX_PAGE_SIZE)).default(50),
-  operation_type: z.array(operationTypeSchema).default([]),
-  result: z.array(runResultSchema).default([]),
-  datastore: z.array(intParam).default([]),
-  has_logs: boolParam.optional(),
-  finished: boolParam.optional(),
-  id: intParam.optional(),
-  start_date: dayString.optional(),
-  end_date: dayString.optional(),
-  sort_created: z.enum(SORT_ORDERS).optional(),
-  sort_duration: z.enum(SORT_ORDERS).optional(),
+  page: z._default(z.pipe(intParam, z.int().check(z.minimum(1))), 1),
+  size: z._default(z.pipe(intParam, z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))), 50),
+  operation_type: z._default(z.array(operationTypeSchema), []),
+  result: z._default(z.array(runResultSchema), []),
+  datastore: z._default(z.array(intParam), []),
+  has_logs: z.optional(boolParam),
+  finished: z.optional(boolParam),
+  id: z.optional(intParam),
+  start_date: z.optional(dayString),
+  end_date: z.optional(dayString),
+  sort_created: z.optional(z.enum(SORT_ORDERS)),
+  sort_duration: z.optional(z.enum(SORT_ORDERS)),
 });
 
 const REPEATABLE = new Set(['operation_type', 'result', 'datastore']);
@@ -279,7 +293,7 @@ export function parseListRunsQuery(
 }
 
 /** "size: Too big: expected number to be <=100" — the first issues of a failed parse. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.length ? issue.path.join('.') : 'value'}: ${issue.message}`)
@@ -293,27 +307,27 @@ export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const simResetBodySchema = z.strictObject({
-  scenario: z.enum(SCENARIOS).optional(),
-  seed: z.number().int().nonnegative().optional(),
+  scenario: z.optional(z.enum(SCENARIOS)),
+  seed: z.optional(z.int().check(z.nonnegative())),
 });
 export type SimResetBody = z.infer<typeof simResetBodySchema>;
 
 export const simClockBodySchema = z.strictObject({
-  advance_ms: z.number().int().nonnegative().optional(),
-  paused: z.boolean().optional(),
-  speed: z.number().positive().max(10_000).optional(),
+  advance_ms: z.optional(z.int().check(z.nonnegative())),
+  paused: z.optional(z.boolean()),
+  speed: z.optional(z.number().check(z.positive(), z.maximum(10_000))),
 });
 export type SimClockBody = z.infer<typeof simClockBodySchema>;
 
 export const simClockSchema = z.looseObject({
   now: isoDateTime,
   paused: z.boolean(),
-  speed: z.number().positive(),
+  speed: z.number().check(z.positive()),
 });
 export type SimClockWire = z.infer<typeof simClockSchema>;
 
 export const simUserBodySchema = z.strictObject({
   role: z.enum(ROLES),
-  permission: z.enum(PERMISSIONS).optional(),
+  permission: z.optional(z.enum(PERMISSIONS)),
 });
 export type SimUserBody = z.infer<typeof simUserBodySchema>;

@@ -3,14 +3,12 @@
  * override the API address and token without rebuilding through `public/runtime-config.js`, which
  * sets `window.__RUNS_DASHBOARD_CONFIG__`.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const runtimeSchema = z
-  .object({
-    apiBaseUrl: z.string().min(1).optional(),
-    apiToken: z.string().min(1).nullable().optional(),
-  })
-  .partial();
+const runtimeSchema = z.object({
+  apiBaseUrl: z.optional(z.string().check(z.minLength(1))),
+  apiToken: z.optional(z.nullable(z.string().check(z.minLength(1)))),
+});
 
 declare global {
   interface Window {

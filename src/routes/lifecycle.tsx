@@ -1,11 +1,11 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { RUN_STATES } from '../domain/states';
 import { LifecyclePage } from '../features/lifecycle/LifecyclePage';
 
 /** `?state=running` highlights a state and the transitions possible from it. */
 const lifecycleSearch = z.object({
-  state: z.enum(RUN_STATES).optional().catch(undefined),
+  state: z.catch(z.optional(z.enum(RUN_STATES)), undefined),
 });
 
 export const Route = createFileRoute('/lifecycle')({

@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, createFileRoute, notFound, useLocation, useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isApiError } from '../api/errors';
 import { runDetailQuery } from '../api/queries';
 import { RouteError } from '../app/RouteError';
@@ -25,7 +25,7 @@ function parseRunId(raw: string): number | null {
 
 const runPageSearch = z.object({
   /** The selected tab; without it, Logs when the address links to log lines, else Results. */
-  tab: z.enum(RUN_TABS).optional().catch(undefined),
+  tab: z.catch(z.optional(z.enum(RUN_TABS)), undefined),
 });
 
 export const Route = createFileRoute('/runs/$runId')({

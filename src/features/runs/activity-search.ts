@@ -6,7 +6,7 @@
  * default, so a hand-edited or stale URL still shows a page. In a list param (`status=failure,bogus`)
  * only the invalid items are dropped.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ListRunsQuery, SortOrder } from '../../api/contract';
 import { MAX_PAGE_SIZE, SORT_ORDERS } from '../../api/contract';
 import { OPERATION_TYPES } from '../../domain/operations';
@@ -52,26 +52,33 @@ export const ACTIVITY_DEFAULTS = {
 export type ActivitySearchInput = Partial<ActivitySearch>;
 
 const dayRegex = /^\d{4}-\d{2}-\d{2}$/;
-const daySchema = z
-  .string()
-  .regex(dayRegex)
-  .refine((day) => {
+const daySchema = z.string().check(
+  z.regex(dayRegex),
+  z.refine((day) => {
     const ms = Date.parse(`${day}T00:00:00Z`);
     return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
-  });
+  }),
+);
 /** A whole number > 0, from a number or from digits only ("12", not "1e3" or "0x10"). */
-const positiveInt = z
-  .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
-  .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
-const boolSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+const positiveInt = z.pipe(
+  z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))]),
+  z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER)),
+);
+const boolSchema = z.union([
+  z.boolean(),
+  z.pipe(
+    z.enum(['true', 'false']),
+    z.transform((v) => v === 'true'),
+  ),
+]);
 /** "12" or "#12". */
-const runIdSchema = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().replace(/^#/, '') : v),
+const runIdSchema = z.pipe(
+  z.transform((v: unknown) => (typeof v === 'string' ? v.trim().replace(/^#/, '') : v)),
   positiveInt,
 );
 
 /** `'a,b'`, `['a', 'b,c']` or `'a'` → the items, each checked on its own, duplicates dropped. */
-function listOf<T>(item: z.ZodType<T>) {
+function listOf<T>(item: z.ZodMiniType<T>) {
   return (value: unknown): T[] => {
     const raw: unknown[] = Array.isArray(value)
       ? (value as unknown[])
@@ -88,7 +95,7 @@ function listOf<T>(item: z.ZodType<T>) {
   };
 }
 
-function valueOr<T, F>(schema: z.ZodType<T>, fallback: F) {
+function valueOr<T, F>(schema: z.ZodMiniType<T>, fallback: F) {
   return (value: unknown): T | F => {
     const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : fallback;
@@ -106,7 +113,10 @@ const fields = {
   sort: valueOr(z.enum(SORT_KEYS), ACTIVITY_DEFAULTS.sort),
   order: valueOr(z.enum(SORT_ORDERS), ACTIVITY_DEFAULTS.order),
   page: valueOr(positiveInt, ACTIVITY_DEFAULTS.page),
-  size: valueOr(positiveInt.pipe(z.number().max(MAX_PAGE_SIZE)), ACTIVITY_DEFAULTS.size),
+  size: valueOr(
+    z.pipe(positiveInt, z.number().check(z.maximum(MAX_PAGE_SIZE))),
+    ACTIVITY_DEFAULTS.size,
+  ),
   expanded: listOf(positiveInt),
 };
 
