@@ -24,3 +24,26 @@ test('the simulator state survives a reload', async ({ page }) => {
   await expect(page.getByText('No runs yet')).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
 });
+
+test('an Abort done in the demo is not undone by a reload', async ({ page }) => {
+  await openWithScenario(page);
+  const row = page
+    .getByRole('table', { name: /^Runs/ })
+    .getByRole('row')
+    .filter({ hasText: '#56' });
+  await expect(row).toContainText('Running');
+  const status = await page.evaluate(
+    async () => (await fetch('/api/operations/abort/56', { method: 'PUT' })).status,
+  );
+  expect(status).toBe(200);
+  await page.reload();
+  await expect(row).toContainText('Aborted');
+});
+
+test('the page address picks the scenario at start-up (?scenario=)', async ({ page }) => {
+  await page.goto('/?scenario=empty');
+  await expect(page.getByText('No runs yet')).toBeVisible();
+  await page.goto('/?scenario=default&seed=42');
+  await expect(page.getByRole('table', { name: /^Runs/ }).getByRole('row')).not.toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: '#62' })).toBeVisible();
+});
