@@ -11,6 +11,7 @@ import { createApiClient } from './client';
 import type { ListRunsQuery, RunWire } from './contract';
 import { parseListRunsQuery } from './contract';
 import { ApiError, isApiError } from './errors';
+import { OPERATION_TYPES } from '../domain/operations';
 
 const BASE = 'http://api.test/api';
 const server = setupServer();
@@ -424,18 +425,7 @@ const listQueryArb: fc.Arbitrary<ListRunsQuery> = fc.record(
   {
     page: fc.integer({ min: 1, max: 500 }),
     size: fc.integer({ min: 1, max: 100 }),
-    operation_type: fc.uniqueArray(
-      fc.constantFrom(
-        'catalog',
-        'profile',
-        'scan',
-        'external_scan',
-        'export',
-        'materialize',
-        'promote' as const,
-      ),
-      { maxLength: 7 },
-    ),
+    operation_type: fc.uniqueArray(fc.constantFrom(...OPERATION_TYPES), { maxLength: 7 }),
     result: fc.uniqueArray(
       fc.constantFrom('queued', 'running', 'success', 'failure', 'aborted' as const),
       {

@@ -1,23 +1,13 @@
 import { ProgressBar } from '../../components/ui/ProgressBar';
-import { assertNever } from '../../domain/assert-never';
 import { progressText } from '../../domain/operations';
 import type { Run } from '../../domain/run';
 import type { RunState } from '../../domain/states';
+import { stateTone } from '../../domain/states';
 
+/** The badge's tone for the state (domain), except that a running bar is drawn in the accent. */
 function tone(state: RunState): 'accent' | 'success' | 'danger' | 'neutral' {
-  switch (state) {
-    case 'queued':
-      return 'neutral';
-    case 'running':
-      return 'accent';
-    case 'success':
-      return 'success';
-    case 'failure':
-    case 'aborted':
-      return 'danger';
-    default:
-      return assertNever(state, 'state');
-  }
+  const badge = stateTone(state);
+  return badge === 'warning' ? 'accent' : badge;
 }
 
 /** A bar plus "4 / 14 Tables" in the type's unit word. */
