@@ -11,9 +11,10 @@ import tseslint from 'typescript-eslint';
 const FEATURES = ['runs', 'logs', 'history', 'actions', 'lifecycle', 'simulator'];
 
 /**
- * The architecture's import boundaries (docs: ARCHITECTURE.md, "Dependency direction"):
- * routes -> features -> (components/ui, lib, config, api, domain); mocks -> (api/contract, domain);
- * features never import each other; nothing imports test/; src reaches mocks/ only from main.tsx.
+ * The architecture's import boundaries (README, "How the code is organised"):
+ * routes -> features -> (queries, components/ui, lib, config, domain); queries -> (api, lib,
+ * config, domain); mocks -> (api/contract, domain); features never import each other; nothing
+ * imports test/; src reaches mocks/ only from main.tsx.
  */
 const boundaries = [
   {
@@ -25,6 +26,7 @@ const boundaries = [
       './src/config',
       './src/features',
       './src/lib',
+      './src/queries',
       './src/routes',
       './mocks',
     ],
@@ -36,6 +38,7 @@ const boundaries = [
       './src/app',
       './src/components',
       './src/features',
+      './src/queries',
       './src/routes',
       './src/lib',
       './mocks',
@@ -43,9 +46,14 @@ const boundaries = [
     message: 'The API layer depends only on the domain and config.',
   },
   {
+    target: './src/queries',
+    from: ['./src/app', './src/components', './src/features', './src/routes', './mocks'],
+    message: 'The query layer depends only on the API, the domain, lib and config.',
+  },
+  {
     target: ['./src/components', './src/lib', './src/config'],
-    from: ['./src/app', './src/features', './src/routes', './mocks'],
-    message: 'Shared layers must not depend on features, routes or the app.',
+    from: ['./src/app', './src/features', './src/queries', './src/routes', './mocks'],
+    message: 'Shared layers must not depend on features, the query layer, routes or the app.',
   },
   ...FEATURES.map((feature) => ({
     target: `./src/features/${feature}`,
@@ -68,6 +76,7 @@ const boundaries = [
       './src/domain',
       './src/features',
       './src/lib',
+      './src/queries',
       './src/routes',
     ],
     from: './mocks',

@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ListRunsQuery } from '../src/api/contract';
-import { runDetailQuery, runListQuery } from '../src/api/queries';
+import { runDetailQuery, runListQuery } from '../src/queries/runs';
 import { StatusBadge } from '../src/components/ui/StatusBadge';
 import type { OperationType } from '../src/domain/operations';
 import type { RunState } from '../src/domain/states';

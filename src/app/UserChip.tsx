@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { meQuery } from '../api/queries';
+import { meQuery } from '../queries/platform';
 
 /** Who is acting: email and role, so the visible actions make sense. */
 export function UserChip() {

@@ -1,6 +1,10 @@
-/** How often live views refresh while something on screen is active (milliseconds). */
-export const LIVE_REFRESH_MS = 3_000;
-/** How often a streaming log asks for new lines. */
-export const LOG_REFRESH_MS = 2_000;
+/** How often live views ask again (milliseconds); the rule that uses them is src/queries/live.ts. */
+export const POLL = {
+  /** A list or a Run while something it shows is Queued or Running. */
+  live: 3_000,
+  /** A log while it still grows. */
+  log: 2_000,
+} as const;
+
 /** Data younger than this is not refetched on mount or focus. */
 export const STALE_MS = 2_000;

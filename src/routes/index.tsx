@@ -1,6 +1,6 @@
 import type { SearchMiddleware, SearchSchemaInput } from '@tanstack/react-router';
 import { createFileRoute } from '@tanstack/react-router';
-import { runListQuery } from '../api/queries';
+import { runListQuery } from '../queries/runs';
 import type { ActivitySearch, ActivitySearchInput } from '../features/runs/activity-search';
 import {
   tidyActivitySearch,

@@ -3,7 +3,7 @@ import { Link, createFileRoute, notFound, useLocation, useNavigate } from '@tans
 import { useCallback, useMemo } from 'react';
 import { z } from 'zod/mini';
 import { isApiError } from '../api/errors';
-import { runDetailQuery } from '../api/queries';
+import { runDetailQuery } from '../queries/runs';
 import { RouteError } from '../app/RouteError';
 import type { Run } from '../domain/run';
 import { isActive } from '../domain/states';

@@ -3,11 +3,8 @@
  * only the Runs the action applies to ("Abort 3 of 5 selected"), a confirmation lists them, the
  * requests go out a few at a time, and the outcome is said per Run.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { isApiError } from '../../api/errors';
-import { api } from '../../api/instance';
-import { meQuery } from '../../api/queries';
 import { Dialog, DialogClose } from '../../components/ui/Dialog';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { StatusBadge } from '../../components/ui/StatusBadge';
@@ -15,11 +12,13 @@ import { actionLabel } from '../../domain/actions';
 import { operationLabel } from '../../domain/operations';
 import type { ActingUser } from '../../domain/permissions';
 import type { Run } from '../../domain/run';
-import { settleBounded } from './bounded';
 import type { BulkSelection } from '../../lib/bulk-selection';
-import { BULK_CONCURRENCY, eligibility, matchingRunsQuery } from './bulk';
-import { applyBulk } from './cache';
-import type { BulkAction, BulkItemOutcome } from './outcome';
+import { matchingRunsQuery } from '../../queries/matching';
+import { meQuery } from '../../queries/platform';
+import type { BulkAction } from '../../queries/run-actions';
+import { bulkActionMutation } from '../../queries/run-actions';
+import { eligibility } from './bulk';
+import type { BulkItemOutcome } from './outcome';
 import { bulkItemOutcome, bulkSummary } from './outcome';
 import './actions.css';
 
@@ -51,6 +50,7 @@ export function BulkActionBar({ selection }: { selection: BulkSelection }) {
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { mutateAsync } = useMutation(bulkActionMutation(queryClient));
   const inFlight = useRef(false);
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const focusSummary = useRef(false);
@@ -77,16 +77,11 @@ export function BulkActionBar({ selection }: { selection: BulkSelection }) {
     setOutcome(null);
     setProgress({ done: 0, total: runs.length });
     try {
-      const settled = await settleBounded(
+      const settled = await mutateAsync({
+        action,
         runs,
-        BULK_CONCURRENCY,
-        async (run): Promise<Run | null> => {
-          if (action === 'abort') return api.abortRun(run.id);
-          await api.deleteRun(run.id);
-          return null;
-        },
-        (done) => setProgress({ done, total: runs.length }),
-      );
+        onProgress: (done) => setProgress({ done, total: runs.length }),
+      });
       const items = runs.map((run, i) =>
         bulkItemOutcome(
           action,
@@ -95,21 +90,6 @@ export function BulkActionBar({ selection }: { selection: BulkSelection }) {
           user.email,
         ),
       );
-      const answered: Run[] = [];
-      const removed: number[] = [];
-      let refused403 = false;
-      settled.forEach((result, i) => {
-        const run = runs[i];
-        if (!run) return;
-        if (result.status === 'fulfilled') {
-          if (result.value) answered.push(result.value);
-          else removed.push(run.id);
-        } else if (isApiError(result.reason) && result.reason.fromApi) {
-          if (result.reason.status === 404) removed.push(run.id);
-          if (result.reason.status === 403) refused403 = true;
-        }
-      });
-      applyBulk(queryClient, answered, removed, refused403);
       focusSummary.current = true;
       setOutcome({ action, items });
       clear();

@@ -6,7 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { expect, test, vi } from 'vitest';
 import { api } from '../../api/instance';
-import { apiKeys } from '../../api/queries';
+import { runKeys } from '../../queries/runs';
 import type { Run } from '../../domain/run';
 import { stateLabel } from '../../domain/states';
 import {
@@ -222,7 +222,7 @@ test('race: Delete of a Run that is still active is refused with its real state,
   // And through the UI: the screen holds a stale picture in which #56 has ended.
   const { user, queryClient, open, group, region } = setup(56);
   await group();
-  queryClient.setQueryData<Run>(apiKeys.runDetail(56), (run) =>
+  queryClient.setQueryData<Run>(runKeys.detail(56), (run) =>
     run ? { ...run, state: 'success', endedAt: run.createdAt + 1 } : run,
   );
   const dialog = await open('Delete');

@@ -7,7 +7,7 @@
 import { mdiChevronDown, mdiChevronRight } from '@mdi/js';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { meQuery } from '../../api/queries';
+import { meQuery } from '../../queries/platform';
 import { Icon } from '../../components/ui/Icon';
 import { Tooltip } from '../../components/ui/Tooltip';
 import type { ActionKind, ActionVerdict } from '../../domain/actions';
@@ -17,7 +17,7 @@ import type { Run } from '../../domain/run';
 import { runFacts } from '../../domain/run';
 import { ActionNoticeView } from './ActionNoticeView';
 import { ConfirmAction } from './ConfirmAction';
-import type { RelaunchKind } from './use-run-action';
+import type { RelaunchKind } from '../../queries/run-actions';
 import { useRunAction } from './use-run-action';
 import './actions.css';
 

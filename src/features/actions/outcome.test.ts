@@ -72,29 +72,23 @@ test('created and deleted notices', () => {
   );
 });
 
-test('each error answer in words, with what to refresh', () => {
+test('each error answer in words', () => {
   expect(errorNotice('delete', 123, httpError(409, 'Run #123 is Running: no'))).toEqual({
-    notice: {
-      tone: 'error',
-      text: 'Could not delete Run #123: Run #123 is Running: no',
-      state: null,
-      retry: null,
-    },
-    refresh: 'conflict',
+    tone: 'error',
+    text: 'Could not delete Run #123: Run #123 is Running: no',
+    state: null,
+    retry: null,
   });
   expect(errorNotice('rerun', 123, httpError(404, 'gone'))).toMatchObject({
-    notice: { text: 'Run #123 no longer exists', retry: null },
-    refresh: 'gone',
+    text: 'Run #123 no longer exists',
+    retry: null,
   });
   expect(errorNotice('abort', 123, httpError(403, 'Forbidden'))).toMatchObject({
-    notice: {
-      text: 'Not permitted: Forbidden (You need the Editor permission on this datastore)',
-    },
-    refresh: 'permission',
+    text: 'Not permitted: Forbidden (You need the Editor permission on this datastore)',
   });
   expect(errorNotice('abort', 123, httpError(500, 'boom'))).toMatchObject({
-    notice: { text: 'Could not abort Run #123: The API failed. boom', retry: 'abort' },
-    refresh: 'unknown',
+    text: 'Could not abort Run #123: The API failed. boom',
+    retry: 'abort',
   });
   const network = new ApiError({
     kind: 'network',
@@ -104,11 +98,8 @@ test('each error answer in words, with what to refresh', () => {
     url: '/api/operations/resume/123',
   });
   expect(errorNotice('resume', 123, network)).toMatchObject({
-    notice: {
-      text: 'Could not reach the API to resume Run #123: no new Run is known to have been created. Cannot reach the API at /api',
-      retry: 'resume',
-    },
-    refresh: 'none',
+    text: 'Could not reach the API to resume Run #123: no new Run is known to have been created. Cannot reach the API at /api',
+    retry: 'resume',
   });
 });
 

@@ -10,6 +10,8 @@ import { operationInfo } from '../../domain/operations';
 import type { Run } from '../../domain/run';
 import type { RunState } from '../../domain/states';
 import { isActive, stateLabel } from '../../domain/states';
+import type { BulkAction } from '../../queries/run-actions';
+import { classifyActionError } from '../../queries/run-actions';
 
 export type NoticeTone = 'success' | 'info' | 'error';
 
@@ -22,16 +24,6 @@ export interface ActionNotice {
   /** The action to offer again (a network failure or a server error), or null. */
   readonly retry: ActionKind | null;
 }
-
-/**
- * What to refresh after a failed action:
- * - `conflict`: the action is no longer valid (409); refetch the Run and the lists.
- * - `gone`: the Run no longer exists (404); drop it and refetch the lists.
- * - `permission`: not permitted (403); refetch the acting user (permissions may have changed).
- * - `unknown`: the server failed or answered something unreadable; refetch the Run.
- * - `none`: nothing arrived (network); nothing can be refetched.
- */
-export type ErrorRefresh = 'conflict' | 'gone' | 'permission' | 'unknown' | 'none';
 
 const NEEDS_EDITOR = 'You need the Editor permission on this datastore';
 
@@ -108,60 +100,44 @@ export function deletedNotice(run: Run): ActionNotice {
   );
 }
 
-/** A failed action in words, and what to refresh because of it. */
-export function errorNotice(
-  action: ActionKind,
-  runId: number,
-  error: unknown,
-): { notice: ActionNotice; refresh: ErrorRefresh } {
+/** A failed action in words (what it means is classified once, in the query layer). */
+export function errorNotice(action: ActionKind, runId: number, error: unknown): ActionNotice {
   const id = `Run #${runId}`;
   const verb = verbOf(action);
+  const failure = classifyActionError(error);
   if (!isApiError(error)) {
     const text = error instanceof Error ? error.message : String(error);
-    return {
-      notice: failure(`Could not ${verb} ${id}: ${text}`, action),
-      refresh: 'unknown',
-    };
+    return failureNotice(`Could not ${verb} ${id}: ${text}`, action);
   }
-  if (!error.fromApi || error.kind === 'network') {
-    const doubt =
-      action === 'resume' || action === 'rerun'
-        ? 'no new Run is known to have been created'
-        : `${id} may not have been ${pastTense(action)}`;
-    return {
-      notice: failure(
+  switch (failure) {
+    case 'unreached': {
+      const doubt =
+        action === 'resume' || action === 'rerun'
+          ? 'no new Run is known to have been created'
+          : `${id} may not have been ${pastTense(action)}`;
+      return failureNotice(
         `Could not reach the API to ${verb} ${id}: ${doubt}. ${error.detail}`,
         action,
-      ),
-      refresh: 'none',
-    };
-  }
-  if (error.kind === 'http') {
-    switch (error.status) {
-      case 409:
-        return {
-          notice: failure(`Could not ${verb} ${id}: ${error.detail}`, null),
-          refresh: 'conflict',
-        };
-      case 404:
-        return { notice: failure(`${id} no longer exists`, null), refresh: 'gone' };
-      case 403: {
-        const detail = /permission/i.test(error.detail)
-          ? error.detail
-          : `${error.detail} (${NEEDS_EDITOR})`;
-        return { notice: failure(`Not permitted: ${detail}`, null), refresh: 'permission' };
-      }
-      default:
-        break;
+      );
     }
+    case 'conflict':
+      return failureNotice(`Could not ${verb} ${id}: ${error.detail}`, null);
+    case 'gone':
+      return failureNotice(`${id} no longer exists`, null);
+    case 'permission': {
+      const detail = /permission/i.test(error.detail)
+        ? error.detail
+        : `${error.detail} (${NEEDS_EDITOR})`;
+      return failureNotice(`Not permitted: ${detail}`, null);
+    }
+    case 'failed':
+      return failureNotice(
+        `Could not ${verb} ${id}: ${error.title}. ${error.detail}`,
+        error.retryable ? action : null,
+      );
+    default:
+      return assertNever(failure, 'action failure');
   }
-  return {
-    notice: failure(
-      `Could not ${verb} ${id}: ${error.title}. ${error.detail}`,
-      error.retryable ? action : null,
-    ),
-    refresh: 'unknown',
-  };
 }
 
 export function pastTense(action: ActionKind): string {
@@ -181,8 +157,6 @@ export function pastTense(action: ActionKind): string {
 
 // ---------------------------------------------------------------------------------------------
 // Bulk actions
-
-export type BulkAction = 'abort' | 'delete';
 
 export interface BulkItemOutcome {
   readonly id: number;
@@ -281,6 +255,6 @@ function notice(tone: NoticeTone, text: string, state: RunState | null): ActionN
   return { tone, text, state, retry: null };
 }
 
-function failure(text: string, retry: ActionKind | null): ActionNotice {
+function failureNotice(text: string, retry: ActionKind | null): ActionNotice {
   return { tone: 'error', text, state: null, retry };
 }

@@ -15,7 +15,7 @@ import { ErrorState } from '../../components/ui/ErrorState';
 import { timeZone } from '../../lib/time';
 import type { LineRange } from './line-range';
 import { lineRange, rangeSize, sameRange } from './line-range';
-import { LOG_LEVELS } from './log-store';
+import { LOG_LEVELS } from '../../queries/log-store';
 import { levelLabel, logText } from './log-text';
 import { LogView } from './log-view';
 import { LogRow } from './LogRow';

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { LogLevel } from '../../api/contract';
 import type { LogEntry } from '../../api/map';
-import { LogStore } from './log-store';
+import { LogStore } from '../../queries/log-store';
 import { LogView, lowerBound } from './log-view';
 
 const levelOf = (seq: number): LogLevel =>

@@ -5,8 +5,8 @@
  * when the query or filter changes.
  */
 import type { LogLevel } from '../../api/contract';
-import type { LogStore } from './log-store';
-import { LOG_LEVELS } from './log-store';
+import type { LogStore } from '../../queries/log-store';
+import { LOG_LEVELS } from '../../queries/log-store';
 
 export class LogView {
   readonly store: LogStore;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
-import { logQuery } from './log-query';
-import type { LogStore } from './log-store';
+import type { LogStore } from '../../queries/log-store';
+import { logQuery } from '../../queries/logs';
 
 /** While a long log is still arriving page after page, the viewer renders at most this often. */
 const CATCH_UP_RENDER_MS = 100;

@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
 import { useId, useRef, useState } from 'react';
-import { activityQuery } from '../../api/queries';
+import { activityQuery } from '../../queries/activity';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { Tooltip } from '../../components/ui/Tooltip';

@@ -5,17 +5,19 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import type { RunPage } from '../../api/client';
 import { useMemo, useState } from 'react';
-import { apiKeys, datastoresQuery, runListQuery } from '../../api/queries';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { formatClock, formatCount } from '../../lib/time';
+import { anyActive, liveRefetch } from '../../queries/live';
+import { datastoresQuery } from '../../queries/platform';
+import { runKeys, runListQuery } from '../../queries/runs';
 import type { ActivitySearch } from './activity-search';
 import { hasFilters, toListRunsQuery, withoutFilters } from './activity-search';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { Freshness } from './Freshness';
-import { liveInterval } from './live';
 import { Pagination } from './Pagination';
 import type { RunDetailsSlots } from './RunDetails';
 import { RunFilters } from './RunFilters';
@@ -59,7 +61,7 @@ export function ActivityPage({
   const queryKey = JSON.stringify(query);
   const list = useQuery({
     ...runListQuery(query),
-    refetchInterval: (q) => liveInterval(q.state.data?.items),
+    refetchInterval: liveRefetch((page: RunPage) => anyActive(page.items)),
   });
   const datastores = useQuery(datastoresQuery());
   const [selection, setSelection] = useState<SelectionState>({
@@ -81,7 +83,7 @@ export function ActivityPage({
   const clearSelection = () =>
     setSelection({ key: queryKey, ids: NO_SELECTION, allMatching: false });
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: apiKeys.runs() });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: runKeys.all });
   const navigate = (update: SearchUpdate) => onSearchChange(update);
   const filtered = hasFilters(search);
   const day = search.from !== undefined && search.from === search.to ? search.from : undefined;

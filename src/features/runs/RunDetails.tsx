@@ -10,17 +10,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useEffect, useId, useRef } from 'react';
-import { apiKeys, runDetailQuery } from '../../api/queries';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { StatusBadge } from '../../components/ui/StatusBadge';
 import { Tabs } from '../../components/ui/Tabs';
-import { LIVE_REFRESH_MS } from '../../config/polling';
 import { operationInfo, operationLabel } from '../../domain/operations';
 import type { Run, Setting } from '../../domain/run';
 import { lineageOf } from '../../domain/lineage';
 import { isActive } from '../../domain/states';
 import { formatAbsolute, formatCount } from '../../lib/time';
+import { liveRefetch } from '../../queries/live';
+import { runDetailQuery, runKeys } from '../../queries/runs';
 import { Fact } from './Fact';
 import { RunDuration } from './RunDuration';
 import { RunProgress } from './RunProgress';
@@ -74,10 +74,8 @@ export function RunDetails({
   const followsList = summary !== undefined;
   const detail = useQuery({
     ...runDetailQuery(runId),
-    refetchInterval: (query) =>
-      !followsList && query.state.data && isActive(query.state.data.state)
-        ? LIVE_REFRESH_MS
-        : false,
+    // Inside the Activity list, the list's polling drives it; on its own page, it polls itself.
+    refetchInterval: followsList ? false : liveRefetch((run: Run) => isActive(run.state)),
   });
 
   // When the list sees this Run change (state, counters), bring the detail up to date with it.
@@ -86,7 +84,7 @@ export function RunDetails({
   useEffect(() => {
     if (summaryKey === lastSummaryKey.current) return;
     lastSummaryKey.current = summaryKey;
-    void queryClient.invalidateQueries({ queryKey: apiKeys.runDetail(runId), exact: true });
+    void queryClient.invalidateQueries({ queryKey: runKeys.detail(runId), exact: true });
   }, [summaryKey, runId, queryClient]);
 
   const run = detail.data ?? summary;

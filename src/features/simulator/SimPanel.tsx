@@ -5,14 +5,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { SCENARIOS } from '../../api/contract';
-import type { Scenario } from '../../api/contract';
-import { api } from '../../api/instance';
-import { apiKeys, datastoresQuery, meQuery } from '../../api/queries';
+import type { LaunchBody, Scenario, SimUserBody } from '../../api/contract';
 import { describeError } from '../../components/ui/ErrorState';
 import { OPERATION_TYPES, operationLabel } from '../../domain/operations';
 import type { OperationType } from '../../domain/operations';
 import { useNow } from '../../lib/now';
 import { formatAbsolute } from '../../lib/time';
+import { datastoresQuery, meQuery } from '../../queries/platform';
+import {
+  launchRunMutation,
+  simClockMutation,
+  simClockQuery,
+  simResetMutation,
+  simUserMutation,
+} from '../../queries/sim';
 import './sim-panel.css';
 
 const SPEEDS = [1, 10, 60, 600] as const;
@@ -27,7 +33,6 @@ const USERS = [
   { id: 'editor', label: 'Member with Editor', body: { role: 'Member', permission: 'Editor' } },
   { id: 'viewer', label: 'Member with Viewer', body: { role: 'Member', permission: 'Viewer' } },
 ] as const;
-const simClockKey = [...apiKeys.all, 'sim', 'clock'] as const;
 const OPEN_KEY = 'runs-dashboard.sim-panel.open';
 
 /** The panel starts folded (it covers content); whether it is open survives reloads. */
@@ -60,49 +65,29 @@ export function SimPanel() {
   const [datastoreId, setDatastoreId] = useState<number | null>(null);
   const [scenario, setScenario] = useState<Scenario>('default');
   const now = useNow(true);
-  const clock = useQuery({
-    queryKey: simClockKey,
-    queryFn: ({ signal }) => api.getSimClock(signal),
-  });
+  const clock = useQuery(simClockQuery());
   const me = useQuery(meQuery());
   const datastores = useQuery(datastoresQuery());
 
-  const refreshAll = () => queryClient.invalidateQueries({ queryKey: apiKeys.all });
+  // The options own the request and what it refreshes; the panel says what happened.
   const onError = (error: unknown) => setMessage(describeError(error).detail);
-
-  const clockMutation = useMutation({
-    mutationFn: api.simClock,
-    onSuccess: (state) => {
-      queryClient.setQueryData(simClockKey, state);
-      void refreshAll();
-    },
-    onError,
-  });
-  const userMutation = useMutation({
-    mutationFn: api.simUser,
-    onSuccess: (user) => {
-      setMessage(`Acting as ${user.email} (${user.role})`);
-      void refreshAll();
-    },
-    onError,
-  });
-  const launchMutation = useMutation({
-    mutationFn: api.launchRun,
-    onSuccess: (run) => {
-      setMessage(`Launched ${operationLabel(run.type)} Run #${run.id}`);
-      void refreshAll();
-    },
-    onError,
-  });
-  const resetMutation = useMutation({
-    mutationFn: api.simReset,
-    onSuccess: () => {
-      setMessage(`Reset to the ${scenario} scenario`);
-      queryClient.removeQueries({ queryKey: apiKeys.runs() });
-      void refreshAll();
-    },
-    onError,
-  });
+  const clockMutation = useMutation({ ...simClockMutation(queryClient), onError });
+  const userMutation = useMutation({ ...simUserMutation(queryClient), onError });
+  const launchMutation = useMutation({ ...launchRunMutation(queryClient), onError });
+  const resetMutation = useMutation({ ...simResetMutation(queryClient), onError });
+  const actAs = (body: SimUserBody) =>
+    userMutation.mutate(body, {
+      onSuccess: (user) => setMessage(`Acting as ${user.email} (${user.role})`),
+    });
+  const launch = (body: LaunchBody) =>
+    launchMutation.mutate(body, {
+      onSuccess: (run) => setMessage(`Launched ${operationLabel(run.type)} Run #${run.id}`),
+    });
+  const reset = (next: Scenario) =>
+    resetMutation.mutate(
+      { scenario: next },
+      { onSuccess: () => setMessage(`Reset to the ${next} scenario`) },
+    );
 
   const currentUser = USERS.find(
     (u) =>
@@ -179,7 +164,7 @@ export function SimPanel() {
             value={currentUser?.id ?? ''}
             onChange={(e) => {
               const user = USERS.find((u) => u.id === e.target.value);
-              if (user) userMutation.mutate(user.body);
+              if (user) actAs(user.body);
             }}
           >
             {currentUser ? null : <option value="">Custom</option>}
@@ -222,7 +207,7 @@ export function SimPanel() {
             disabled={chosenDatastore === null || launchMutation.isPending}
             onClick={() => {
               if (chosenDatastore !== null)
-                launchMutation.mutate({ type: launchType, datastore_id: chosenDatastore });
+                launch({ type: launchType, datastore_id: chosenDatastore });
             }}
           >
             Launch
@@ -245,7 +230,7 @@ export function SimPanel() {
             type="button"
             className="button button--small"
             disabled={resetMutation.isPending}
-            onClick={() => resetMutation.mutate({ scenario })}
+            onClick={() => reset(scenario)}
           >
             Reset
           </button>

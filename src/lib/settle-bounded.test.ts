@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { settleBounded } from './bounded';
+import { settleBounded } from './settle-bounded';
 
 /** A task whose completion the test controls, to watch how many are in flight. */
 function controlled() {

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import type { LogPage } from '../../api/client';
-import { LOG_PAGE_LIMIT } from '../../api/contract';
-import type { LogEntry } from '../../api/map';
-import { fetchNewLines } from './log-query';
+import type { LogPage } from '../api/client';
+import { LOG_PAGE_LIMIT } from '../api/contract';
+import type { LogEntry } from '../api/map';
+import { fetchNewLines } from './logs';
 import { LogStore } from './log-store';
 
 /** A server log of `total` lines; `complete` once the Run ended. Records every `after` asked. */

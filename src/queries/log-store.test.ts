@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { LogEntry } from '../../api/map';
+import type { LogEntry } from '../api/map';
 import { LogStore } from './log-store';
 
 const entry = (seq: number, level: LogEntry['level'] = 'info'): LogEntry => ({

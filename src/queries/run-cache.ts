@@ -1,15 +1,20 @@
 /**
- * What an action changes in the query cache. Only the server's answers are written (never an
- * optimistic guess), and only the affected keys are refreshed.
+ * What an action's answer changes in the query cache (single-Run and bulk actions alike). Only the
+ * server's answers are written (never an optimistic guess), and only the affected keys are
+ * refreshed.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { RunPage } from '../../api/client';
-import { apiKeys } from '../../api/queries';
-import type { Run } from '../../domain/run';
+import type { RunPage } from '../api/client';
+import type { Run } from '../domain/run';
+import { activityKeys } from './activity';
+import { logKeys } from './logs';
+import { matchingKeys } from './matching';
+import { platformKeys } from './platform';
+import { runKeys } from './runs';
 
 /** Replaces or drops one Run in every cached page of the Runs list. */
 function patchLists(queryClient: QueryClient, id: number, next: Run | null): void {
-  queryClient.setQueriesData<RunPage>({ queryKey: apiKeys.runLists() }, (page) => {
+  queryClient.setQueriesData<RunPage>({ queryKey: runKeys.lists() }, (page) => {
     // Only pages of the list's own shape are patched; anything else is left to the refetch.
     if (!page || !Array.isArray(page.items) || !page.items.some((r) => r.id === id)) return page;
     if (next === null) {
@@ -34,19 +39,19 @@ function patchLists(queryClient: QueryClient, id: number, next: Run | null): voi
 
 /** The server answered a Run (after Abort): show exactly that, then refresh what depends on it. */
 export function applyRunAnswer(queryClient: QueryClient, answer: Run): void {
-  queryClient.setQueryData(apiKeys.runDetail(answer.id), answer);
+  queryClient.setQueryData(runKeys.detail(answer.id), answer);
   patchLists(queryClient, answer.id, answer);
   // Filters on state or duration may now place it elsewhere; its log gained the abort entry.
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runLogsOf(answer.id) });
+  void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: logKeys.ofRun(answer.id) });
 }
 
 /** Resume/Rerun created a Run: cache it, and refresh the parent (its children), lists, counts. */
 export function applyCreated(queryClient: QueryClient, parentId: number, created: Run): void {
-  queryClient.setQueryData(apiKeys.runDetail(created.id), created);
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runDetail(parentId), exact: true });
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
-  void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
+  queryClient.setQueryData(runKeys.detail(created.id), created);
+  void queryClient.invalidateQueries({ queryKey: runKeys.detail(parentId), exact: true });
+  void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: activityKeys.all });
 }
 
 /**
@@ -56,21 +61,21 @@ export function applyCreated(queryClient: QueryClient, parentId: number, created
  */
 export function applyDeleted(queryClient: QueryClient, id: number): void {
   patchLists(queryClient, id, null);
-  queryClient.removeQueries({ queryKey: apiKeys.runDetail(id), exact: true });
-  queryClient.removeQueries({ queryKey: apiKeys.runLogsOf(id) });
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
-  void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
+  queryClient.removeQueries({ queryKey: runKeys.detail(id), exact: true });
+  queryClient.removeQueries({ queryKey: logKeys.ofRun(id) });
+  void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: activityKeys.all });
 }
 
 /** The Run is not what the screen thought (409, or an unreadable answer): refetch it and lists. */
 export function refetchRun(queryClient: QueryClient, id: number): void {
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runDetail(id), exact: true });
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
+  void queryClient.invalidateQueries({ queryKey: runKeys.detail(id), exact: true });
+  void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
 }
 
 /** Not permitted: the acting user's permissions may have changed; refetch them. */
 export function refetchUser(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: apiKeys.me() });
+  void queryClient.invalidateQueries({ queryKey: platformKeys.me });
 }
 
 /**
@@ -84,19 +89,19 @@ export function applyBulk(
   refused403: boolean,
 ): void {
   for (const run of answered) {
-    if (queryClient.getQueryData(apiKeys.runDetail(run.id)) !== undefined) {
-      queryClient.setQueryData(apiKeys.runDetail(run.id), run);
+    if (queryClient.getQueryData(runKeys.detail(run.id)) !== undefined) {
+      queryClient.setQueryData(runKeys.detail(run.id), run);
     }
     patchLists(queryClient, run.id, run);
-    void queryClient.invalidateQueries({ queryKey: apiKeys.runLogsOf(run.id) });
+    void queryClient.invalidateQueries({ queryKey: logKeys.ofRun(run.id) });
   }
   for (const id of removedIds) {
     patchLists(queryClient, id, null);
-    queryClient.removeQueries({ queryKey: apiKeys.runDetail(id), exact: true });
-    queryClient.removeQueries({ queryKey: apiKeys.runLogsOf(id) });
+    queryClient.removeQueries({ queryKey: runKeys.detail(id), exact: true });
+    queryClient.removeQueries({ queryKey: logKeys.ofRun(id) });
   }
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runLists() });
-  void queryClient.invalidateQueries({ queryKey: apiKeys.runMatchings() });
-  if (removedIds.length > 0) void queryClient.invalidateQueries({ queryKey: apiKeys.activities() });
+  void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: matchingKeys.all });
+  if (removedIds.length > 0) void queryClient.invalidateQueries({ queryKey: activityKeys.all });
   if (refused403) refetchUser(queryClient);
 }

@@ -4,9 +4,9 @@
  * (`useSyncExternalStore(store.subscribe, store.getVersion)`) instead of receiving a new array
  * per page.
  */
-import type { LogPage } from '../../api/client';
-import type { LogLevel } from '../../api/contract';
-import type { LogEntry } from '../../api/map';
+import type { LogPage } from '../api/client';
+import type { LogLevel } from '../api/contract';
+import type { LogEntry } from '../api/map';
 
 export type LevelCounts = Readonly<Record<LogLevel, number>>;
 

@@ -1,18 +1,26 @@
 /**
- * The incremental log query. Its data is the Run's (or a container's) `LogStore`, created empty
- * with the query and filled in place: each fetch asks only for entries after the store's cursor,
- * page after page until caught up, then the query polls every LOG_REFRESH_MS while the log is not
- * complete (TanStack Query pauses the interval in a background tab) and stops once it is.
+ * A Run's log (or one container's): key and the incremental log query. Its data is the log's
+ * `LogStore`, created empty with the query and filled in place: each fetch asks only for entries
+ * after the store's cursor, page after page until caught up, then the live rule (live.ts) asks
+ * again while the log is not complete and stops once it is.
  */
-import type { Query } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
-import type { LogPage } from '../../api/client';
-import { LOG_PAGE_LIMIT } from '../../api/contract';
-import { isApiError } from '../../api/errors';
-import { api } from '../../api/instance';
-import { apiKeys } from '../../api/queries';
-import { LOG_REFRESH_MS } from '../../config/polling';
+import type { LogPage } from '../api/client';
+import { LOG_PAGE_LIMIT } from '../api/contract';
+import { api } from '../api/instance';
+import { POLL } from '../config/polling';
+import { liveRefetch } from './live';
 import { LogStore } from './log-store';
+import { runKeys } from './runs';
+
+export const logKeys = {
+  all: [...runKeys.all, 'logs'] as const,
+  /** Every log of one Run (its Run-level log and each container's). */
+  ofRun: (runId: number) => [...logKeys.all, runId] as const,
+  /** One log: the Run-level log (`containerId` null) or a container's. */
+  log: (runId: number, containerId: number | null) =>
+    [...logKeys.ofRun(runId), containerId] as const,
+};
 
 /**
  * Fetches what the store does not hold yet and appends it, one page at a time (so the viewer
@@ -35,19 +43,10 @@ export async function fetchNewLines(
   return added;
 }
 
-type LogQueryKey = ReturnType<typeof apiKeys.runLogs>;
-
-const logRefetchInterval = (query: Query<LogStore, Error, LogStore, LogQueryKey>) => {
-  if (query.state.data?.complete) return false;
-  // An unknown or deleted Run will not grow a log.
-  if (isApiError(query.state.error) && query.state.error.status === 404) return false;
-  return LOG_REFRESH_MS;
-};
-
 /** The log of a Run (`containerId` null) or of one of its containers. */
 export const logQuery = (runId: number, containerId: number | null) =>
   queryOptions({
-    queryKey: apiKeys.runLogs(runId, containerId),
+    queryKey: logKeys.log(runId, containerId),
     queryFn: async ({ client, queryKey, signal }): Promise<LogStore> => {
       const store = client.getQueryData<LogStore>(queryKey) ?? new LogStore();
       await fetchNewLines(store, (after) =>
@@ -61,5 +60,5 @@ export const logQuery = (runId: number, containerId: number | null) =>
     staleTime: 0,
     // The data is one mutable store: never compared or copied.
     structuralSharing: false,
-    refetchInterval: logRefetchInterval,
+    refetchInterval: liveRefetch((store: LogStore) => !store.complete, POLL.log),
   });
