@@ -61,6 +61,14 @@ export function actionVerdict(action: ActionKind, run: RunFacts, user: ActingUse
   return verdict(action, run, user);
 }
 
+/**
+ * Whether the action is valid for the Run itself — its state and operation type — whoever asks
+ * (the lifecycle shows what a Run can still become, not what this user may do).
+ */
+export function actionAllowedFor(action: ActionKind, run: RunFacts): boolean {
+  return ruleOut(action, run) === null;
+}
+
 /** The actions whose buttons are rendered for this Run and user. */
 export function availableActions(run: RunFacts, user: ActingUser): readonly ActionKind[] {
   return actionVerdicts(run, user)

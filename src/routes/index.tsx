@@ -1,6 +1,5 @@
 import type { SearchMiddleware, SearchSchemaInput } from '@tanstack/react-router';
 import { createFileRoute } from '@tanstack/react-router';
-import { runListQuery } from '../queries/runs';
 import type { ActivitySearch, ActivitySearchInput } from '../features/runs/activity-search';
 import {
   tidyActivitySearch,
@@ -8,7 +7,9 @@ import {
   validateActivitySearch,
 } from '../features/runs/activity-search';
 import { ActivityPage } from '../features/runs/ActivityPage';
+import { runListQuery } from '../queries/runs';
 import { BulkActionBar } from '../features/actions/BulkActionBar';
+import { RunSlotsProvider } from '../features/runs/run-slots';
 import { expandedRunSlots } from './-components/run-slots';
 
 /** The URL keeps only what differs from the defaults (the page still gets every param). */
@@ -33,13 +34,14 @@ function ActivityRoute() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   return (
-    <ActivityPage
-      search={search}
-      onSearchChange={(update, options) =>
-        void navigate({ search: update, replace: options?.replace ?? false })
-      }
-      renderBulkBar={(selection) => <BulkActionBar selection={selection} />}
-      {...expandedRunSlots}
-    />
+    <RunSlotsProvider slots={expandedRunSlots}>
+      <ActivityPage
+        search={search}
+        onSearchChange={(update, options) =>
+          void navigate({ search: update, replace: options?.replace ?? false })
+        }
+        renderBulkBar={(selection) => <BulkActionBar selection={selection} />}
+      />
+    </RunSlotsProvider>
   );
 }

@@ -1,22 +1,22 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import type { NotFoundRouteProps } from '@tanstack/react-router';
 import { Link, createFileRoute, notFound, useLocation, useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import { z } from 'zod/mini';
-import { isApiError } from '../api/errors';
-import { runDetailQuery } from '../queries/runs';
-import { RouteError } from '../app/RouteError';
 import type { Run } from '../domain/run';
 import { isActive } from '../domain/states';
-import { RunTimeline } from '../features/history/RunTimeline';
 import { RunLifecycle } from '../features/lifecycle/RunLifecycle';
+import { RunTimeline } from '../features/lifecycle/RunTimeline';
 import type { LineRange } from '../features/logs/line-range';
 import { formatLineHash, parseLineHash } from '../features/logs/line-range';
 import { RunLogPanel } from '../features/logs/RunLogPanel';
+import type { RunSlots } from '../features/runs/run-slots';
+import { RunSlotsProvider } from '../features/runs/run-slots';
 import { RunDetails } from '../features/runs/RunDetails';
 import { RUN_TABS } from '../features/runs/run-tabs';
-import { RunActionsSlot, containerLog } from './-components/run-slots';
+import { runDetailQuery } from '../queries/runs';
+import { ContainerLog, RunPageActions } from './-components/run-slots';
 
-/** A Run ID from the address: a whole number, or null (then the page is not found). */
+/** A Run ID from the address: a whole number, or null. */
 function parseRunId(raw: string): number | null {
   if (!/^\d{1,15}$/.test(raw)) return null;
   const id = Number(raw);
@@ -29,56 +29,60 @@ const runPageSearch = z.object({
 });
 
 export const Route = createFileRoute('/runs/$runId')({
+  // The Run id is parsed once, here; an address that is not a Run id is not found at once,
+  // without asking the API.
+  params: {
+    parse: ({ runId }) => {
+      const id = parseRunId(runId);
+      if (id === null) throw notFound({ data: { notAnId: runId } });
+      return { runId: id };
+    },
+    stringify: ({ runId }) => ({ runId: String(runId) }),
+  },
   validateSearch: (input: Record<string, unknown>) => runPageSearch.parse(input),
-  loader: async ({ context: { queryClient }, params }) => {
-    const id = parseRunId(params.runId);
-    if (id === null) throw notFound();
-    try {
-      await queryClient.ensureQueryData(runDetailQuery(id));
-    } catch (error) {
-      if (isApiError(error) && error.status === 404) throw notFound();
-      throw error;
-    }
+  // Start the Run's request at once; never block the page on it (it shows its own loading,
+  // error and not-found states).
+  loader: ({ context: { queryClient }, params }) => {
+    void queryClient.prefetchQuery(runDetailQuery(params.runId));
   },
   component: RunPage,
-  notFoundComponent: RunNotFound,
-  errorComponent: RouteError,
+  notFoundComponent: NotARunId,
 });
 
+/** What the Run page shows of a Run, besides its header, results and log. */
+const runPageSlots: RunSlots = {
+  Actions: RunPageActions,
+  Logs: RunLogSection,
+  ContainerLog,
+  Lifecycle: RunLifecycleSection,
+};
+
 function RunPage() {
-  const id = Number(Route.useParams().runId);
-  // The loader made sure the Run exists; RunDetails keeps it fresh while it is active. If it is
-  // deleted while open, the detail answers 404 and the page says so.
-  const detail = useSuspenseQuery(runDetailQuery(id));
-  // Read the tab and the linked lines from one snapshot of the location: read apart, a
-  // navigation that sets both could be seen half-done and flip the tab (remounting the log).
-  const tab = useLocation({
-    select: (location) => {
-      const chosen = RUN_TABS.find((t) => t === (location.search as { tab?: unknown }).tab);
-      return chosen ?? (parseLineHash(location.hash) !== null ? 'logs' : 'results');
-    },
-  });
+  const { runId } = Route.useParams();
+  const { tab: chosen } = Route.useSearch();
+  const hash = useLocation({ select: (location) => location.hash });
+  const tab = chosen ?? (parseLineHash(hash) !== null ? 'logs' : 'results');
   const navigate = Route.useNavigate();
-  if (isApiError(detail.error) && detail.error.status === 404) return <RunNotFound />;
   return (
     <div className="run-page">
-      <RunDetails
-        runId={id}
-        headingLevel={1}
-        tab={tab}
-        onTabChange={(next) =>
-          void navigate({
-            search: { tab: next },
-            hash: (hash) => hash ?? '',
-            replace: true,
-            resetScroll: false,
-          })
-        }
-        renderActions={(run) => <RunActionsSlot run={run} leaveOnDelete />}
-        renderLogs={(run) => <RunLogSection run={run} />}
-        renderContainerLog={containerLog}
-        renderDiagram={(run) => <RunLifecycleSection run={run} />}
-      />
+      <p className="run-page__back">
+        <Link to="/">Back to Activity</Link>
+      </p>
+      <RunSlotsProvider slots={runPageSlots}>
+        <RunDetails
+          runId={runId}
+          headingLevel={1}
+          tab={tab}
+          onTabChange={(next) =>
+            void navigate({
+              search: { tab: next },
+              hash: (previous) => previous ?? '',
+              replace: true,
+              resetScroll: false,
+            })
+          }
+        />
+      </RunSlotsProvider>
     </div>
   );
 }
@@ -107,7 +111,7 @@ function RunLogSection({ run }: { run: Run }) {
     (range: LineRange | null) => {
       void navigate({
         to: '/runs/$runId',
-        params: { runId: String(run.id) },
+        params: { runId: run.id },
         // Linked lines live in the Logs tab: keep it selected with them.
         search: { tab: 'logs' },
         hash: formatLineHash(range),
@@ -130,19 +134,16 @@ function RunLogSection({ run }: { run: Run }) {
   );
 }
 
-function RunNotFound() {
-  const { runId } = Route.useParams();
-  const id = parseRunId(runId);
+/** The address is not a Run ID at all (the Run id's own not-found is the Run page's). */
+function NotARunId({ data }: NotFoundRouteProps) {
+  const raw =
+    typeof data === 'object' && data !== null && 'notAnId' in data ? String(data.notAnId) : '';
   return (
-    <section aria-labelledby="run-not-found-title">
-      <h1 id="run-not-found-title" className="page-title">
-        {id === null ? 'Not a Run ID' : `Run #${id} not found`}
+    <section aria-labelledby="not-a-run-id-title">
+      <h1 id="not-a-run-id-title" className="page-title">
+        Not a Run ID
       </h1>
-      <p>
-        {id === null
-          ? `“${runId}” is not a Run ID: Run IDs are whole numbers.`
-          : `There is no Run #${id}. It may have been deleted; the artifacts it produced stay.`}
-      </p>
+      <p>{`“${raw}” is not a Run ID: Run IDs are whole numbers.`}</p>
       <p>
         <Link to="/">Back to Activity</Link>
       </p>

@@ -6,8 +6,10 @@ import { stateLabel } from '../../domain/states';
 import { formatAbsolute, formatShort, timeZone } from '../../lib/time';
 import { LifecycleDiagram } from './LifecycleDiagram';
 import { LifecycleLegend } from './LifecycleLegend';
-import type { RunPath, Visit } from './run-path';
-import { edgeKindLabel, relaunchText, runPath } from './run-path';
+import type { OperationType } from '../../domain/operations';
+import type { RunPath, Visit } from '../../domain/run-path';
+import { runPath } from '../../domain/run-path';
+import { edgeKindLabel, relaunchText } from './lifecycle-words';
 import { runDiagram } from './to-mermaid';
 import { TransitionList } from './TransitionList';
 import './lifecycle.css';
@@ -26,11 +28,13 @@ function VisitTime({ visit, format }: { visit: Visit; format: (ms: number) => st
 
 /** The Run's lifecycle in words: where it has been, where it can go, how to relaunch it. */
 function RunLifecycleText({
+  type,
   path,
   format,
   idPrefix,
   showPath,
 }: {
+  type: OperationType;
   path: RunPath;
   format: (ms: number) => string;
   idPrefix: string;
@@ -75,7 +79,7 @@ function RunLifecycleText({
       {path.relaunch !== null ? (
         <p className="run-lifecycle__relaunch">
           <span className="run-lifecycle__label">Relaunch: </span>
-          {relaunchText(path.type, path.relaunch)}
+          {relaunchText(type, path.relaunch)}
         </p>
       ) : null}
     </div>
@@ -119,6 +123,7 @@ export function RunLifecycle({
     return (
       <div className="run-lifecycle run-lifecycle--compact">
         <RunLifecycleText
+          type={run.type}
           path={path}
           format={formatShort}
           idPrefix={idPrefix}
@@ -144,6 +149,7 @@ export function RunLifecycle({
       {diagram}
       <LifecycleLegend forRun />
       <RunLifecycleText
+        type={run.type}
         path={path}
         format={formatAbsolute}
         idPrefix={idPrefix}

@@ -1,7 +1,7 @@
 import { transitionsFor } from '../../domain/lifecycle';
 import type { OperationType } from '../../domain/operations';
 import { stateLabel } from '../../domain/states';
-import { edgeKindLabel } from './run-path';
+import { edgeKindLabel } from './lifecycle-words';
 
 /** The lifecycle as a readable list: the text form of the diagram, and its fallback. */
 export function TransitionList({ type, label }: { type: OperationType; label?: string }) {

@@ -189,7 +189,8 @@ test('a Promote Run starts in Running; a succeeded Run offers only Rerun', () =>
   const text = runDiagram(run, hhmm);
   expect(text).not.toMatch(/queued/i);
   expect(text).toContain('  start taken_start_running@-->|"created"| running');
-  expect(text).toContain('  running["Running<br/>started 09:02"]');
+  // Promote is created directly in Running: it entered Running when it was created.
+  expect(text).toContain('  running["Running<br/>created 09:00"]');
   expect(text).toContain('  relaunch(["a new Run<br/>starts in Running"])');
   expect(text).toContain('|"Rerun"|');
 });

@@ -21,8 +21,9 @@ import { operationInfo } from '../../domain/operations';
 import type { Run } from '../../domain/run';
 import type { RunState } from '../../domain/states';
 import { TERMINAL_STATES, stateLabel, stateTone } from '../../domain/states';
-import type { RunPath, Visit, VisitMoment } from './run-path';
-import { edgeKindLabel, relaunchActionsText, relaunchText, runPath } from './run-path';
+import type { RunPath, Visit, VisitMoment } from '../../domain/run-path';
+import { runPath } from '../../domain/run-path';
+import { edgeKindLabel, relaunchActionsText, relaunchText } from './lifecycle-words';
 
 export type TimeFormatter = (ms: number) => string;
 
@@ -215,7 +216,7 @@ function visitLine(visit: Visit, formatTime: TimeFormatter): string {
 }
 
 /** The Run's path, next transitions and relaunch options as sentences (for `accDescr`). */
-function describeRun(path: RunPath, formatTime: TimeFormatter): string {
+function describeRun(type: OperationType, path: RunPath, formatTime: TimeFormatter): string {
   const visited = path.visits
     .map((v) => `${stateLabel(v.state)} (${visitLine(v, formatTime)})`)
     .join(', ');
@@ -225,7 +226,7 @@ function describeRun(path: RunPath, formatTime: TimeFormatter): string {
       : `Possible next: ${path.next
           .map((t) => `${stateLabel(t.to)} (${edgeKindLabel(t.kind)}: ${t.label})`)
           .join('; ')}.`;
-  const relaunch = path.relaunch === null ? '' : ` ${relaunchText(path.type, path.relaunch)}`;
+  const relaunch = path.relaunch === null ? '' : ` ${relaunchText(type, path.relaunch)}`;
   return `Current state: ${stateLabel(path.current)}. Path so far: ${visited}. ${next}${relaunch}`;
 }
 
@@ -287,7 +288,7 @@ export function runDiagram(run: Run, formatTime: TimeFormatter): string {
   }
   return writeFlowchart({
     accTitle: `Lifecycle of Run #${run.id} (${operationInfo(run.type).label})`,
-    accDescr: describeRun(path, formatTime),
+    accDescr: describeRun(run.type, path, formatTime),
     nodes,
     edges,
   });

@@ -6,6 +6,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { RunPage } from '../../api/client';
+import type { ListRunsQuery } from '../../api/contract';
+import type { Run } from '../../domain/run';
 import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorState } from '../../components/ui/ErrorState';
@@ -19,15 +21,29 @@ import { hasFilters, toListRunsQuery, withoutFilters } from './activity-search';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { Freshness } from './Freshness';
 import { Pagination } from './Pagination';
-import type { RunDetailsSlots } from './RunDetails';
 import { RunFilters } from './RunFilters';
 import { RunsTable } from './RunsTable';
-import type { BulkSelection } from '../../lib/bulk-selection';
 import './runs.css';
 
 export type SearchUpdate = (prev: ActivitySearch) => ActivitySearch;
 
-export interface ActivityPageProps extends RunDetailsSlots {
+/**
+ * What the page hands a bulk action bar (another feature, composed by the route): the Runs the
+ * person selected, or every Run matching the filters.
+ */
+export interface RunSelection {
+  /** The selected Runs on this page (all of them when `allMatching`). */
+  readonly runs: readonly Run[];
+  /** The person chose every Run matching the filters, beyond this page: `total` of them. */
+  readonly allMatching: boolean;
+  /** The list query of the view (filters, sort, and this page); page through it for all matching. */
+  readonly query: ListRunsQuery;
+  /** How many Runs match the filters. */
+  readonly total: number;
+  readonly clear: () => void;
+}
+
+export interface ActivityPageProps {
   readonly search: ActivitySearch;
   /** `replace` for changes that should not add a history entry (opening a row). */
   readonly onSearchChange: (update: SearchUpdate, options?: { replace?: boolean }) => void;
@@ -35,7 +51,7 @@ export interface ActivityPageProps extends RunDetailsSlots {
    * The bulk action bar, rendered above the table whenever there are Runs (also with nothing
    * selected, so it can keep per-Run outcomes on screen; render nothing then if that suits).
    */
-  readonly renderBulkBar?: (selection: BulkSelection) => ReactNode;
+  readonly renderBulkBar?: (selection: RunSelection) => ReactNode;
 }
 
 interface SelectionState {
@@ -47,15 +63,7 @@ interface SelectionState {
 
 const NO_SELECTION: ReadonlySet<number> = new Set();
 
-export function ActivityPage({
-  search,
-  onSearchChange,
-  renderBulkBar,
-  renderActions,
-  renderLogs,
-  renderContainerLog,
-  renderDiagram,
-}: ActivityPageProps) {
+export function ActivityPage({ search, onSearchChange, renderBulkBar }: ActivityPageProps) {
   const queryClient = useQueryClient();
   const query = useMemo(() => toListRunsQuery(search), [search]);
   const queryKey = JSON.stringify(query);
@@ -70,7 +78,6 @@ export function ActivityPage({
     allMatching: false,
   });
 
-  const slots: RunDetailsSlots = { renderActions, renderLogs, renderContainerLog, renderDiagram };
   const data = list.data;
   const runs = data?.items ?? [];
   const current = selection.key === queryKey ? selection : null;
@@ -175,7 +182,6 @@ export function ActivityPage({
           selected={selectedIds}
           onSelectedChange={setSelected}
           busy={list.isPlaceholderData}
-          slots={slots}
         />
         <Pagination
           page={search.page}

@@ -4,12 +4,12 @@
  * expanded row of the Activity table and, full-page, on the Run page.
  *
  * Features never import each other: the parts other features provide (action buttons, the log
- * viewer, container logs, the lifecycle diagram) come in as render-props from the route.
+ * viewer, container logs, the lifecycle) come from the route, through the run slots context.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { useEffect, useId, useRef } from 'react';
+import { isApiError } from '../../api/errors';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { StatusBadge } from '../../components/ui/StatusBadge';
@@ -23,6 +23,7 @@ import { liveRefetch } from '../../queries/live';
 import { runDetailQuery, runKeys } from '../../queries/runs';
 import { Fact } from './Fact';
 import { RunDuration } from './RunDuration';
+import { useRunSlots } from './run-slots';
 import { RunProgress } from './RunProgress';
 import { RunResults } from './RunResults';
 import type { RunTab } from './run-tabs';
@@ -31,19 +32,7 @@ import { SummaryCounters } from './SummaryCounters';
 import { WarningIndicator } from './WarningIndicator';
 import './run-details.css';
 
-/** The parts of a Run's view that other features provide, composed by the route. */
-export interface RunDetailsSlots {
-  /** The action buttons valid now (Abort, Resume, Rerun, Delete). */
-  readonly renderActions?: (run: Run) => ReactNode;
-  /** The Logs tab: the Run-level log. */
-  readonly renderLogs: (run: Run) => ReactNode;
-  /** A container's own log, beside its row in the Results tab (Profile, Scan). */
-  readonly renderContainerLog?: (run: Run, containerId: number) => ReactNode;
-  /** The Run's path through the lifecycle (the Run page). */
-  readonly renderDiagram?: (run: Run) => ReactNode;
-}
-
-export interface RunDetailsProps extends RunDetailsSlots {
+export interface RunDetailsProps {
   readonly runId: number;
   /**
    * The Run as the Activity list knows it: shown until the detail arrives, and each time the list
@@ -64,12 +53,9 @@ export function RunDetails({
   headingLevel = 3,
   tab,
   onTabChange,
-  renderActions,
-  renderLogs,
-  renderContainerLog,
-  renderDiagram,
 }: RunDetailsProps) {
   const titleId = useId();
+  const { Actions, Logs, Lifecycle } = useRunSlots();
   const queryClient = useQueryClient();
   const followsList = summary !== undefined;
   const detail = useQuery({
@@ -91,6 +77,9 @@ export function RunDetails({
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h2' | 'h3' | 'h4';
 
+  if (isApiError(detail.error) && detail.error.fromApi && detail.error.status === 404) {
+    return <RunMissing id={runId} wasShown={run !== undefined} headingLevel={headingLevel} />;
+  }
   if (run === undefined) {
     if (detail.isError) {
       return (
@@ -168,7 +157,11 @@ export function RunDetails({
           ) : null}
           <RunLineageFacts run={run} />
         </dl>
-        {renderActions ? <div className="run-details__actions">{renderActions(run)}</div> : null}
+        {Actions ? (
+          <div className="run-details__actions">
+            <Actions run={run} />
+          </div>
+        ) : null}
       </header>
 
       <div className="run-details__grid">
@@ -198,7 +191,11 @@ export function RunDetails({
         </section>
       </div>
 
-      {renderDiagram ? <div className="run-details__diagram">{renderDiagram(run)}</div> : null}
+      {Lifecycle ? (
+        <div className="run-details__diagram">
+          <Lifecycle run={run} />
+        </div>
+      ) : null}
 
       <Tabs
         label={`${operationLabel(run.type)} Run #${run.id}`}
@@ -215,11 +212,9 @@ export function RunDetails({
           {
             id: 'results',
             label: 'Results',
-            content: (
-              <RunResults run={run} loaded={detailLoaded} renderContainerLog={renderContainerLog} />
-            ),
+            content: <RunResults run={run} loaded={detailLoaded} />,
           },
-          { id: 'logs', label: 'Logs', content: renderLogs(run) },
+          { id: 'logs', label: 'Logs', content: <Logs run={run} /> },
         ]}
       />
     </article>
@@ -245,10 +240,38 @@ function RunLineageFacts({ run }: { run: Run }) {
 }
 
 const RunLink = ({ id }: { id: number }) => (
-  <Link to="/runs/$runId" params={{ runId: String(id) }}>
+  <Link to="/runs/$runId" params={{ runId: id }}>
     #{id}
   </Link>
 );
+
+/**
+ * The API says the Run does not exist: it was deleted while on screen (here or elsewhere), or
+ * there never was one. Only the API's own 404 says so; a 404 from anything else is an error.
+ */
+function RunMissing({
+  id,
+  wasShown,
+  headingLevel,
+}: {
+  id: number;
+  wasShown: boolean;
+  headingLevel: 1 | 2 | 3;
+}) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <section className="run-details run-details--missing" aria-labelledby={`run-${id}-missing`}>
+      <Heading id={`run-${id}-missing`} className="run-details__title">
+        {wasShown ? `Run #${id} was deleted` : `Run #${id} not found`}
+      </Heading>
+      <p>
+        {wasShown
+          ? `Run #${id} was deleted — it is no longer here. The artifacts it produced stay.`
+          : `There is no Run #${id}. It may have been deleted; the artifacts it produced stay.`}
+      </p>
+    </section>
+  );
+}
 
 function settingText(setting: Setting): string {
   if (typeof setting.value === 'boolean') return setting.value ? 'Yes' : 'No';

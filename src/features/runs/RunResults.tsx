@@ -3,7 +3,6 @@
  * timings, message and (when the route provides it) the container's log; the containers not
  * started yet are listed too. Other types fold their work into the Run: their summary counters.
  */
-import type { ReactNode } from 'react';
 import { Fragment, useId, useState } from 'react';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { StatusBadge } from '../../components/ui/StatusBadge';
@@ -12,18 +11,17 @@ import type { ContainerRef, ContainerResult, Run } from '../../domain/run';
 import { hasContainerResults } from '../../domain/run';
 import { isActive } from '../../domain/states';
 import { formatAbsolute, formatCount, formatShort } from '../../lib/time';
+import { useRunSlots } from './run-slots';
 import { RunDuration } from './RunDuration';
 import { SummaryCounters } from './SummaryCounters';
 
 export function RunResults({
   run,
   loaded,
-  renderContainerLog,
 }: {
   run: Run;
   /** Whether `run` is the full detail (with containers), not only the list's summary. */
   loaded: boolean;
-  renderContainerLog?: ((run: Run, containerId: number) => ReactNode) | undefined;
 }) {
   const info = operationInfo(run.type);
   if (!hasContainerResults(run)) {
@@ -49,30 +47,17 @@ export function RunResults({
   if (run.containerResults === null) {
     return <p className="muted">The server did not report per-container results for this Run.</p>;
   }
-  return (
-    <ContainerTable
-      run={run}
-      results={run.containerResults}
-      renderContainerLog={renderContainerLog}
-    />
-  );
+  return <ContainerTable run={run} results={run.containerResults} />;
 }
 
-function ContainerTable({
-  run,
-  results,
-  renderContainerLog,
-}: {
-  run: Run;
-  results: readonly ContainerResult[];
-  renderContainerLog?: ((run: Run, containerId: number) => ReactNode) | undefined;
-}) {
+function ContainerTable({ run, results }: { run: Run; results: readonly ContainerResult[] }) {
+  const { ContainerLog } = useRunSlots();
   const baseId = useId();
   const [openLogs, setOpenLogs] = useState<ReadonlySet<number>>(new Set());
   const isScan = run.type === 'scan';
   const seen = new Set(results.map((r) => r.container.id));
   const notStarted: ContainerRef[] = run.containers.filter((c) => !seen.has(c.id));
-  const withLog = renderContainerLog !== undefined;
+  const withLog = ContainerLog !== undefined;
   const columns = (isScan ? 8 : 9) + (withLog ? 1 : 0);
   const { unit } = operationInfo(run.type);
   const toggleLog = (id: number) =>
@@ -170,7 +155,9 @@ function ContainerTable({
                 </tr>
                 {withLog && open ? (
                   <tr id={logId} className="results-table__log">
-                    <td colSpan={columns}>{renderContainerLog(run, result.container.id)}</td>
+                    <td colSpan={columns}>
+                      <ContainerLog run={run} containerId={result.container.id} />
+                    </td>
                   </tr>
                 ) : null}
               </Fragment>

@@ -25,7 +25,6 @@ import { isActive } from '../../domain/states';
 import { useNow } from '../../lib/now';
 import { timeZone } from '../../lib/time';
 import type { SortKey } from './activity-search';
-import type { RunDetailsSlots } from './RunDetails';
 import { RunDetails } from './RunDetails';
 import { RunDuration } from './RunDuration';
 import { RunProgress } from './RunProgress';
@@ -44,7 +43,6 @@ export interface RunsTableProps {
   readonly onSelectedChange: (selected: ReadonlySet<number>) => void;
   /** True while the rows shown are the previous answer and a new one is on its way. */
   readonly busy: boolean;
-  readonly slots: RunDetailsSlots;
 }
 
 const detailsId = (id: number) => `run-${id}-details`;
@@ -106,7 +104,7 @@ function buildColumns(lastChecked: { current: number | null }): ColumnDef<Run>[]
       header: 'ID',
       cell: ({ row }) => (
         <span className="runs-table__id">
-          <Link to="/runs/$runId" params={{ runId: String(row.original.id) }}>
+          <Link to="/runs/$runId" params={{ runId: row.original.id }}>
             #{row.original.id}
           </Link>
           <WarningIndicator run={row.original} />
@@ -189,7 +187,6 @@ export function RunsTable({
   selected,
   onSelectedChange,
   busy,
-  slots,
 }: RunsTableProps) {
   const lastChecked = useRef<number | null>(null);
   const columns = useMemo(() => buildColumns(lastChecked), []);
@@ -343,7 +340,7 @@ export function RunsTable({
                 {open ? (
                   <tr id={detailsId(run.id)} className="runs-table__details">
                     <td colSpan={columnCount}>
-                      <RunDetails runId={run.id} summary={run} headingLevel={3} {...slots} />
+                      <RunDetails runId={run.id} summary={run} headingLevel={3} />
                     </td>
                   </tr>
                 ) : null}

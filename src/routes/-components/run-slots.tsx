@@ -1,7 +1,7 @@
 /**
  * The parts of a Run's view that other features provide, composed here for the routes that show
  * Runs (the Activity page's expanded rows and the Run page): the action buttons, the log viewers
- * and the lifecycle diagram. Features never import each other; routes put them together.
+ * and the lifecycle. Features never import each other; routes put them together.
  *
  * (Files and folders starting with `-` are not routes: TanStack's routeFileIgnorePrefix.)
  */
@@ -12,26 +12,28 @@ import { RunActions } from '../../features/actions/RunActions';
 import { RunLifecycle } from '../../features/lifecycle/RunLifecycle';
 import { ContainerLogPanel } from '../../features/logs/ContainerLogPanel';
 import { RunLogPanel } from '../../features/logs/RunLogPanel';
-import type { RunDetailsSlots } from '../../features/runs/RunDetails';
+import type { RunSlots } from '../../features/runs/run-slots';
 
-/**
- * The actions of one Run. A Resume or Rerun takes the person to the Run it created; a Delete on
- * the Run's own page goes back to Activity (on Activity the row simply leaves the list).
- */
-export function RunActionsSlot({ run, leaveOnDelete }: { run: Run; leaveOnDelete: boolean }) {
+/** A Resume or Rerun takes the person to the Run it created. */
+function useGoToRun(): (created: Run) => void {
+  const navigate = useNavigate();
+  return (created) => void navigate({ to: '/runs/$runId', params: { runId: created.id } });
+}
+
+/** On Activity, a deleted Run's row simply leaves the list. */
+function ExpandedRunActions({ run }: { run: Run }) {
+  return <RunActions run={run} onCreated={useGoToRun()} />;
+}
+
+/** On its own page, a deleted Run's page goes back to Activity. */
+export function RunPageActions({ run }: { run: Run }) {
   const navigate = useNavigate();
   return (
-    <RunActions
-      run={run}
-      onCreated={(created) =>
-        void navigate({ to: '/runs/$runId', params: { runId: String(created.id) } })
-      }
-      {...(leaveOnDelete ? { onDeleted: () => void navigate({ to: '/' }) } : {})}
-    />
+    <RunActions run={run} onCreated={useGoToRun()} onDeleted={() => void navigate({ to: '/' })} />
   );
 }
 
-export function containerLog(run: Run, containerId: number) {
+export function ContainerLog({ run, containerId }: { run: Run; containerId: number }) {
   const container = run.containers.find((c) => c.id === containerId);
   return (
     <ContainerLogPanel
@@ -43,10 +45,18 @@ export function containerLog(run: Run, containerId: number) {
   );
 }
 
-/** What the Activity page passes to each expanded Run. */
-export const expandedRunSlots: RunDetailsSlots = {
-  renderActions: (run) => <RunActionsSlot run={run} leaveOnDelete={false} />,
-  renderLogs: (run) => <RunLogPanel runId={run.id} active={isActive(run.state)} height="45vh" />,
-  renderContainerLog: containerLog,
-  renderDiagram: (run) => <RunLifecycle run={run} compact />,
+function ExpandedRunLog({ run }: { run: Run }) {
+  return <RunLogPanel runId={run.id} active={isActive(run.state)} height="45vh" />;
+}
+
+function ExpandedRunLifecycle({ run }: { run: Run }) {
+  return <RunLifecycle run={run} compact />;
+}
+
+/** What the Activity page's expanded Runs show. */
+export const expandedRunSlots: RunSlots = {
+  Actions: ExpandedRunActions,
+  Logs: ExpandedRunLog,
+  ContainerLog,
+  Lifecycle: ExpandedRunLifecycle,
 };

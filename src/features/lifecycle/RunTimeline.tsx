@@ -5,7 +5,7 @@ import { isActive, stateLabel } from '../../domain/states';
 import { useNow } from '../../lib/now';
 import { formatAbsolute, formatDuration } from '../../lib/time';
 import { timelineOf } from './timeline';
-import './history.css';
+import './timeline.css';
 
 /** The Run's state changes with their times, oldest first, and how long each took. */
 export function RunTimeline({ run }: { run: Run }) {

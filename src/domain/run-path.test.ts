@@ -1,7 +1,12 @@
 import { expect, test } from 'vitest';
-import { makeRun } from '../../../test/run-fixture';
-import type { Run } from '../../domain/run';
-import { relaunchOptions, relaunchText, runPath, visitsOf } from './run-path';
+import { makeRun } from '../../test/run-fixture';
+import type { Run } from './run';
+import type { Visit } from './run-path';
+import { relaunchOptions, runPath, visitsOf } from './run-path';
+
+/** The facts of each visit that these tests check: state, time and its meaning. */
+const seen = (visits: readonly Visit[]) =>
+  visits.map(({ state, at, moment }) => ({ state, at, moment }));
 
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 
@@ -25,22 +30,36 @@ function terminalRun(overrides: Partial<Run>): Run {
 
 test('a queued Run has visited only Queued, at its creation', () => {
   expect(
-    visitsOf({ type: 'export', state: 'queued', createdAt: T0, startedAt: null, endedAt: null }),
+    seen(
+      visitsOf({ type: 'export', state: 'queued', createdAt: T0, startedAt: null, endedAt: null }),
+    ),
   ).toEqual([{ state: 'queued', at: T0, moment: 'created' }]);
 });
 
 test('a finished Run went Queued → Running → its end, each with its time', () => {
-  expect(visitsOf({ type: 'scan', state: 'success', ...times })).toEqual([
+  const visits = visitsOf({ type: 'scan', state: 'success', ...times });
+  expect(seen(visits)).toEqual([
     { state: 'queued', at: T0, moment: 'created' },
     { state: 'running', at: T0 + 1000, moment: 'started' },
     { state: 'success', at: T0 + 5000, moment: 'ended' },
   ]);
+  expect(visits.map((v) => v.via?.label ?? null)).toEqual([
+    null,
+    'worker picks it up',
+    'every container processed',
+  ]);
+  expect(visits.map((v) => v.after)).toEqual([null, 1000, 4000]);
 });
 
-test('Promote starts in Running; its start time falls back to its creation', () => {
-  expect(
-    visitsOf({ type: 'promote', state: 'running', createdAt: T0, startedAt: null, endedAt: null }),
-  ).toEqual([{ state: 'running', at: T0, moment: 'started' }]);
+test('Promote is created directly in Running: its first visit is its creation', () => {
+  const visits = visitsOf({
+    type: 'promote',
+    state: 'running',
+    createdAt: T0,
+    startedAt: T0 + 40,
+    endedAt: null,
+  });
+  expect(seen(visits)).toEqual([{ state: 'running', at: T0, moment: 'created' }]);
 });
 
 test('the transitions taken and still possible follow the domain table', () => {
@@ -67,16 +86,4 @@ test('relaunch options follow the action rules of the type and state', () => {
     ['rerun'],
   );
   expect(relaunchOptions(terminalRun({ state: 'running', endedAt: null }))).toBeNull();
-});
-
-test('the relaunch line names what each action picks up and where the new Run starts', () => {
-  expect(relaunchText('scan', ['resume', 'rerun'])).toBe(
-    'Resume (only the tables not finished) or Rerun (every table from scratch) creates a new Run, starting in Queued.',
-  );
-  expect(relaunchText('promote', ['rerun'])).toBe(
-    'Rerun (every entity from scratch) creates a new Run, starting in Running.',
-  );
-  expect(relaunchText('external_scan', [])).toBe(
-    'Not possible: External Scan runs cannot be resumed or rerun; launch a new run instead.',
-  );
 });
