@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
-import { applyTheme, readTheme } from './app/theme';
+import { applyTheme, readTheme } from './lib/theme';
 import { setNowSource } from './lib/now';
 import './styles/global.css';
 

@@ -2,19 +2,11 @@
  * Renders a component (not the whole app) with a fresh QueryClient, retries off, over the
  * simulated backend of test/backend.ts. For feature tests; whole-app journeys use renderApp.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-
-export function createTestQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { retry: false, staleTime: 0, gcTime: Infinity, refetchOnWindowFocus: false },
-      mutations: { retry: false },
-    },
-  });
-}
+import { createTestQueryClient } from './query-client';
 
 export function renderWithClient(ui: ReactElement, queryClient = createTestQueryClient()) {
   const user = userEvent.setup();

@@ -1,18 +1,13 @@
 /** Renders the whole app (real routes, real client) at a URL, over the simulated backend. */
-import { QueryClient } from '@tanstack/react-query';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../src/app/App';
 import { createAppRouter } from '../src/app/router';
+import { createTestQueryClient } from './query-client';
 
 export function renderApp(url = '/') {
-  const queryClient = new QueryClient({
-    defaultOptions: {
-      queries: { retry: false, staleTime: 0, gcTime: Infinity, refetchOnWindowFocus: false },
-      mutations: { retry: false },
-    },
-  });
+  const queryClient = createTestQueryClient();
   const history = createMemoryHistory({ initialEntries: [url] });
   const router = createAppRouter(queryClient, history);
   const user = userEvent.setup();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Theme } from './theme';
-import { THEMES, applyTheme, readTheme } from './theme';
+import type { Theme } from '../lib/theme';
+import { THEMES, applyTheme, readTheme } from '../lib/theme';
 
 const LABELS: Record<Theme, string> = { system: 'System theme', light: 'Light', dark: 'Dark' };
 

@@ -69,13 +69,6 @@ export function actionAllowedFor(action: ActionKind, run: RunFacts): boolean {
   return ruleOut(action, run) === null;
 }
 
-/** The actions whose buttons are rendered for this Run and user. */
-export function availableActions(run: RunFacts, user: ActingUser): readonly ActionKind[] {
-  return actionVerdicts(run, user)
-    .filter((v) => v.allowed)
-    .map((v) => v.action);
-}
-
 function verdict(action: ActionKind, run: RunFacts, user: ActingUser): ActionVerdict {
   const ruled = ruleOut(action, run);
   if (ruled) return { action, allowed: false, ...ruled };

@@ -6,7 +6,7 @@
  * page's light or dark theme through a per-diagram configuration header.
  */
 import type { Mermaid, MermaidConfig } from 'mermaid';
-import type { ColorScheme } from './color-scheme';
+import type { ColorScheme } from './theme';
 
 let loading: Promise<Mermaid> | null = null;
 
@@ -57,7 +57,7 @@ function themeColor(name: string, scheme: ColorScheme): string {
 }
 
 /** Mermaid's theme for the current page colours. */
-export function themeConfig(scheme: ColorScheme): MermaidConfig {
+function themeConfig(scheme: ColorScheme): MermaidConfig {
   const c = (name: string) => themeColor(name, scheme);
   return {
     theme: 'base',

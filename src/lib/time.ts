@@ -1,4 +1,5 @@
 /** Time formatting in the user's locale and time zone (Intl). */
+import { countOf } from './plural';
 
 const absoluteFormat = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
@@ -51,18 +52,17 @@ export function formatRelative(ms: number, now: number): string {
 /** "38 minutes", "1 hour 5 minutes", "42 seconds", "2 days 3 hours". */
 export function formatDuration(ms: number): string {
   const seconds = Math.floor(ms / 1000);
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (seconds < 60) return plural(seconds, 'second');
+  if (seconds < 60) return countOf(seconds, 'second');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return plural(minutes, 'minute');
+  if (minutes < 60) return countOf(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
   if (hours < 24) {
     const rest = minutes % 60;
-    return rest ? `${plural(hours, 'hour')} ${plural(rest, 'minute')}` : plural(hours, 'hour');
+    return rest ? `${countOf(hours, 'hour')} ${countOf(rest, 'minute')}` : countOf(hours, 'hour');
   }
   const days = Math.floor(hours / 24);
   const rest = hours % 24;
-  return rest ? `${plural(days, 'day')} ${plural(rest, 'hour')}` : plural(days, 'day');
+  return rest ? `${countOf(days, 'day')} ${countOf(rest, 'hour')}` : countOf(days, 'day');
 }
 
 /** A UTC calendar day "YYYY-MM-DD" for an instant (the API's date parameters are UTC days). */

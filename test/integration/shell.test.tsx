@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
-import { advanceClock, backend, resetBackend } from '../backend';
+import { advanceClock, backend, resetBackend, sim } from '../backend';
 import { renderApp } from '../render';
 
 test('lists Runs from the simulator with their state as text', async () => {
@@ -40,9 +40,31 @@ test('an HTML page instead of JSON is reported as no API, not rendered', async (
 });
 
 test('the clock moves Runs along: a queued Run starts once a worker frees up', async () => {
-  advanceClock(6 * 60 * 60 * 1000);
-  renderApp('/');
+  const { user } = renderApp('/');
   const table = await screen.findByRole('table');
-  expect(within(table).queryByText('Queued')).not.toBeInTheDocument();
+  // The newest Run waiting for a worker (on the first page: the list is newest first).
+  const id = Math.max(
+    ...[...sim.runs.values()].filter((r) => r.state === 'queued').map((r) => r.id),
+  );
+  const row = () =>
+    within(table)
+      .getAllByRole('row')
+      .find((r) => within(r).queryByRole('rowheader', { name: new RegExp(`^#${id}(?!\\d)`) }));
+  expect(row()).toHaveTextContent('Queued');
+  // Move the clock a minute at a time until a worker is free and picks the Run up.
+  let minutes = 0;
+  while (sim.runs.get(id)?.state === 'queued' && minutes < 120) {
+    advanceClock(60_000);
+    sim.reconcile();
+    minutes++;
+  }
+  expect(sim.runs.get(id)?.state).toBe('running');
+  await user.click(screen.getByRole('button', { name: 'Refresh' }));
+  await expect.poll(() => row()).toHaveTextContent('Running');
+
+  // Hours later every Run has ended: nothing on the page is Queued or Running any more.
+  advanceClock(6 * 60 * 60 * 1000);
+  await user.click(screen.getByRole('button', { name: 'Refresh' }));
+  await expect.poll(() => within(table).queryByText('Queued')).toBeNull();
   expect(within(table).queryByText('Running')).not.toBeInTheDocument();
 });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useColorScheme } from '../../lib/color-scheme';
+import { useColorScheme } from '../../lib/theme';
 import { renderMermaid } from '../../lib/mermaid';
 import './lifecycle.css';
 

@@ -10,14 +10,15 @@ import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { Tooltip } from '../../components/ui/Tooltip';
 import { now } from '../../lib/now';
-import { formatCount, formatDay } from '../../lib/time';
+import { countOf } from '../../lib/plural';
+import { formatDay } from '../../lib/time';
 import type { HeatmapCell } from './heatmap';
 import { HEATMAP_WEEKS, heatmapRange, heatmapWeeks, shiftDay } from './heatmap';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-export const dayLabel = (cell: Pick<HeatmapCell, 'date' | 'count'>): string =>
-  `${formatDay(cell.date)}: ${cell.count === 0 ? 'no runs' : cell.count === 1 ? '1 run' : `${formatCount(cell.count)} runs`}`;
+const dayLabel = (cell: Pick<HeatmapCell, 'date' | 'count'>): string =>
+  `${formatDay(cell.date)}: ${cell.count === 0 ? 'no runs' : countOf(cell.count, 'run')}`;
 
 export function ActivityHeatmap({
   selectedDay,
@@ -86,8 +87,8 @@ export function ActivityHeatmap({
     body = (
       <>
         <p className="heatmap__summary muted">
-          {formatCount(total)} {total === 1 ? 'run' : 'runs'} from {formatDay(range.startDate)} to{' '}
-          {formatDay(range.endDate)} (UTC days)
+          {countOf(total, 'run')} from {formatDay(range.startDate)} to {formatDay(range.endDate)}{' '}
+          (UTC days)
         </p>
         <div
           ref={gridRef}

@@ -1,5 +1,5 @@
 import { mdiChevronDown } from '@mdi/js';
-import { useEffect, useId, useRef, useState } from 'react';
+import * as Popover from '@radix-ui/react-popover';
 import { Icon } from '../../components/ui/Icon';
 
 export interface FilterOption<T> {
@@ -8,8 +8,9 @@ export interface FilterOption<T> {
 }
 
 /**
- * A multi-choice filter: a button that opens a group of checkboxes. Each change applies at once.
- * Escape or a click outside closes it; focus returns to the button on Escape.
+ * A multi-choice filter: a button that opens a group of checkboxes (Radix Popover: focus moves in
+ * on open, Escape or a click outside closes it and focus returns to the button). Each change
+ * applies at once.
  */
 export function FilterMenu<T extends string | number>({
   label,
@@ -25,20 +26,6 @@ export function FilterMenu<T extends string | number>({
   /** When set, the menu cannot open and says why (e.g. "Loading datastores…"). */
   disabledText?: string | undefined;
 }) {
-  const id = useId();
-  const [open, setOpen] = useState(false);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !wrapper.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
   const toggle = (value: T, checked: boolean) => {
     const next = checked ? [...selected, value] : selected.filter((v) => v !== value);
     // Keep the options' order, so the URL is the same whatever order they were picked in.
@@ -46,34 +33,26 @@ export function FilterMenu<T extends string | number>({
   };
 
   return (
-    <div
-      ref={wrapper}
-      className="filter-menu"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-          button.current?.focus();
-        }
-      }}
-    >
-      <button
-        ref={button}
-        type="button"
+    <Popover.Root>
+      <Popover.Trigger
         className={
           selected.length ? 'button filter-menu__button is-active' : 'button filter-menu__button'
         }
-        aria-expanded={open}
-        aria-controls={open ? `${id}-panel` : undefined}
         disabled={disabledText !== undefined}
         title={disabledText}
-        onClick={() => setOpen((o) => !o)}
       >
         {selected.length ? `${label} (${selected.length})` : label}
         <Icon path={mdiChevronDown} size={16} />
-      </button>
-      {open ? (
-        <div id={`${id}-panel`} role="group" aria-label={label} className="filter-menu__panel">
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          role="group"
+          aria-label={label}
+          className="filter-menu__panel"
+          align="start"
+          sideOffset={4}
+          collisionPadding={8}
+        >
           {options.map((option) => (
             <label key={option.value} className="filter-menu__option">
               <input
@@ -84,8 +63,8 @@ export function FilterMenu<T extends string | number>({
               {option.label}
             </label>
           ))}
-        </div>
-      ) : null}
-    </div>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
   );
 }

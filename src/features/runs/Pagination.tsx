@@ -1,3 +1,4 @@
+import { countOf } from '../../lib/plural';
 import { formatCount } from '../../lib/time';
 import { PAGE_SIZES } from './activity-search';
 
@@ -28,8 +29,8 @@ export function Pagination({
     <nav className="pagination" aria-label="Pages of Runs">
       <span className="pagination__range">
         {first === 0
-          ? `${formatCount(total)} ${total === 1 ? 'run' : 'runs'}`
-          : `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)} ${total === 1 ? 'run' : 'runs'}`}
+          ? countOf(total, 'run')
+          : `${formatCount(first)}–${formatCount(last)} of ${countOf(total, 'run')}`}
       </span>
       <button
         type="button"

@@ -17,7 +17,7 @@ export function RunDuration({
   return <>{durationText(run, now)}</>;
 }
 
-export function durationText(
+function durationText(
   run: Pick<Run, 'state' | 'createdAt' | 'startedAt' | 'endedAt'>,
   now: number,
 ): string {

@@ -4,7 +4,7 @@ import { Tooltip } from '../../components/ui/Tooltip';
 import type { Run } from '../../domain/run';
 import { showsWarning } from '../../domain/run';
 
-export const WARNING_LABEL = 'Warning: Completed with logs';
+const WARNING_LABEL = 'Warning: Completed with logs';
 
 /**
  * The "Completed with logs" indicator (SPEC §1.2): only on a Success Run with warning or error

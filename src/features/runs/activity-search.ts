@@ -14,7 +14,7 @@ import type { OperationType } from '../../domain/operations';
 import { RUN_STATES } from '../../domain/states';
 import type { RunState } from '../../domain/states';
 
-export const SORT_KEYS = ['created', 'duration'] as const;
+const SORT_KEYS = ['created', 'duration'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
