@@ -18,13 +18,21 @@ import { RUN_STATES } from '../domain/states';
 // ---------------------------------------------------------------------------------------------
 // Paths (relative to the API base, which defaults to `/api` on the dashboard's origin)
 
+/** The name of the Run id in route patterns (`/operations/:id`). */
+export const RUN_ID_PARAM = 'id';
+/**
+ * A Run id in a path: a number in a request (the client), or the placeholder of a route pattern
+ * (the mock handlers), so both are written from the same definitions below.
+ */
+export type RunIdSegment = number | `:${typeof RUN_ID_PARAM}`;
+
 export const paths = {
   operations: '/operations',
-  operation: (id: number) => `/operations/${id}`,
-  abort: (id: number) => `/operations/abort/${id}`,
-  resume: (id: number) => `/operations/resume/${id}`,
-  rerun: (id: number) => `/operations/rerun/${id}`,
-  logs: (id: number) => `/operations/${id}/logs`,
+  operation: (id: RunIdSegment) => `/operations/${id}`,
+  abort: (id: RunIdSegment) => `/operations/abort/${id}`,
+  resume: (id: RunIdSegment) => `/operations/resume/${id}`,
+  rerun: (id: RunIdSegment) => `/operations/rerun/${id}`,
+  logs: (id: RunIdSegment) => `/operations/${id}/logs`,
   activity: '/operations/activity',
   launch: '/operations/run',
   datastores: '/datastores',
