@@ -15,7 +15,7 @@ import type { OperationType } from '../src/domain/operations';
 import type { RunState } from '../src/domain/states';
 import { DATASTORES } from './db/catalog';
 import { VirtualClock } from './engine/clock';
-import type { SimRun } from './engine/run';
+import type { SimRun } from './engine/run-model';
 import type { SimResult } from './simulator';
 import { Simulator, TEST_EPOCH } from './simulator';
 

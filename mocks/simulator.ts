@@ -34,23 +34,14 @@ import { seedScenario } from './db/scenarios';
 import { VirtualClock } from './engine/clock';
 import { makePlan, randomFate } from './engine/plan';
 import { Random } from './engine/random';
-import type {
-  CreateOptions,
-  NewRun,
-  PlayAloneOptions,
-  SimLogEntry,
-  SimRun,
-  Settings,
-} from './engine/run';
-import {
-  abortRun,
-  createRun,
-  nextEventAt,
-  playAlone,
-  relaunchContainers,
-  startRun,
-  stepRun,
-} from './engine/run';
+import { relaunchContainers } from './engine/relaunch';
+import { abortRun } from './engine/run-abort';
+import { createRun } from './engine/run-create';
+import type { SimLogEntry } from './engine/run-log';
+import type { RunInit, RunOptions, SimRun, Settings } from './engine/run-model';
+import type { PlayAloneOptions } from './engine/run-play';
+import { playAlone } from './engine/run-play';
+import { nextEventAt, startRun, stepRun } from './engine/run-step';
 
 export type SimResult<T> =
   | { readonly status: 200 | 201; readonly body: T }
@@ -93,7 +84,7 @@ export class Simulator {
   private slots: (number | null)[] = [];
   private slotFreeSince: number[] = [];
   private children = new Map<number, { id: number; relaunch: 'resume' | 'rerun' }[]>();
-  private quietInits = new Map<number, { init: NewRun; play: PlayAloneOptions | null }>();
+  private quietInits = new Map<number, { init: RunInit; play: PlayAloneOptions | null }>();
   private nextRunId = 1;
   private nextResultId = 1;
 
@@ -232,34 +223,21 @@ export class Simulator {
   // -------------------------------------------------------------------------------------------
   // Creating Runs (used by seeds, launch, resume and rerun)
 
-  createRun(options: CreateOptions): SimRun {
+  createRun(options: RunOptions): SimRun {
     const id = this.nextRunId++;
     const rng = Random.derive(this.seed, `run-${id}`);
-    const fate = options.fate ?? randomFate(rng);
+    const { fate: chosenFate, plan: ownPlan, settings: chosenSettings, ...rest } = options;
+    const fate = chosenFate ?? randomFate(rng);
     const plan =
-      options.plan?.(rng) ??
+      ownPlan?.(rng) ??
       makePlan(rng, {
         type: options.type,
         containers: options.containers,
         datastoreName: options.datastore.name,
         fate,
       });
-    const init: NewRun = {
-      id,
-      type: options.type,
-      datastoreId: options.datastore.id,
-      datastoreName: options.datastore.name,
-      created: options.created,
-      triggeredBy: options.triggeredBy,
-      schedule: options.schedule ?? null,
-      tags: options.tags ?? [],
-      settings: options.settings ?? defaultSettings(options.type, rng),
-      containers: options.containers,
-      plan,
-      parentId: options.parentId ?? null,
-      relaunch: options.relaunch ?? null,
-      quiet: options.quiet ?? false,
-    };
+    const settings = chosenSettings ?? defaultSettings(options.type, rng);
+    const init: RunInit = { ...rest, id, plan, settings };
     const run = createRun(init);
     if (run.quiet) this.quietInits.set(id, { init, play: null });
     this.runs.set(id, run);
