@@ -2,6 +2,7 @@
 import type { PathParams } from 'msw';
 import { http } from 'msw';
 import { RUN_ID_PARAM, launchBodySchema, parseListRunsQuery, paths } from '../../src/api/contract';
+import type { SimResult } from '../simulator';
 import type { HandlerContext } from './context';
 import { badRequest, parseBody, respond, runId } from './respond';
 
@@ -23,6 +24,12 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
     onChange();
     return response;
   };
+  /** A PUT action on one Run (abort, resume, rerun): it changes the store. */
+  const action = (path: string, act: (id: number) => SimResult<unknown>) =>
+    http.put(
+      url(path),
+      withRunId((id) => changed(respond(act(id)))),
+    );
   return [
     http.get(url(paths.operations), ({ request }) => {
       const parsed = parseListRunsQuery(new URL(request.url).searchParams);
@@ -63,18 +70,9 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
       url(paths.operation(ID)),
       withRunId((id) => respond(sim().getRun(id))),
     ),
-    http.put(
-      url(paths.abort(ID)),
-      withRunId((id) => changed(respond(sim().abort(id)))),
-    ),
-    http.put(
-      url(paths.resume(ID)),
-      withRunId((id) => changed(respond(sim().resume(id)))),
-    ),
-    http.put(
-      url(paths.rerun(ID)),
-      withRunId((id) => changed(respond(sim().rerun(id)))),
-    ),
+    action(paths.abort(ID), (id) => sim().abort(id)),
+    action(paths.resume(ID), (id) => sim().resume(id)),
+    action(paths.rerun(ID), (id) => sim().rerun(id)),
     http.delete(
       url(paths.operation(ID)),
       withRunId((id) => changed(respond(sim().delete(id)))),
