@@ -16,7 +16,8 @@ import { DATASTORES, datastoreById, workItems } from './db/catalog';
 import { VirtualClock } from './engine/clock';
 import type { SimLogEntry } from './engine/run-log';
 import type { RunOptions, SimRun } from './engine/run-model';
-import type { Command, SimResult } from './simulator';
+import type { Command } from './service/journal';
+import type { SimResult } from './service/result';
 import { Simulator, TEST_EPOCH } from './simulator';
 
 // ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import type { RunState } from '../src/domain/states';
 import { DATASTORES } from './db/catalog';
 import { VirtualClock } from './engine/clock';
 import type { SimRun } from './engine/run-model';
-import type { SimResult } from './simulator';
+import type { SimResult } from './service/result';
 import { Simulator, TEST_EPOCH } from './simulator';
 
 const MINUTE = 60_000;

@@ -2,7 +2,7 @@
 import type { PathParams } from 'msw';
 import { http } from 'msw';
 import { RUN_ID_PARAM, launchBodySchema, parseListRunsQuery, paths } from '../../src/api/contract';
-import type { SimResult } from '../simulator';
+import type { SimResult } from '../service/result';
 import type { HandlerContext } from './context';
 import { badRequest, parseBody, respond, runId } from './respond';
 

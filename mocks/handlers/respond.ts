@@ -2,7 +2,7 @@
 import { HttpResponse } from 'msw';
 import { z } from 'zod/mini';
 import { describeIssues } from '../../src/api/contract';
-import type { SimResult } from '../simulator';
+import type { SimResult } from '../service/result';
 
 /** Turns a simulator answer into an HTTP response. */
 export function respond<T>(result: SimResult<T>): HttpResponse<never> | Response {
