@@ -15,6 +15,9 @@ import { QuietLogs } from './quiet-logs';
 /** A Run created from another by Resume or Rerun (a type, so it fits the wire's loose objects). */
 export type RunChild = { readonly id: number; readonly relaunch: 'resume' | 'rerun' };
 
+/** The store as queries see it: reads only (a quiet Run's log is still rebuilt on first read). */
+export type StoreReader = Pick<RunStore, 'runs' | 'get' | 'logOf' | 'childrenOf'>;
+
 export class RunStore {
   private readonly byId = new Map<number, SimRun>();
   private readonly children = new Map<number, RunChild[]>();

@@ -1,6 +1,6 @@
 /** What the simulated API's answers are computed from; the Simulator provides both. */
 import type { UserWire } from '../../src/api/contract';
-import type { RunStore } from '../db/store';
+import type { RunStore, StoreReader } from '../db/store';
 import type { RunOptions, SimRun } from '../engine/run-model';
 import type { WorkerPool } from '../engine/worker-pool';
 import type { CommandBody } from './journal';
@@ -8,7 +8,7 @@ import type { WireSources } from './wire';
 
 /** What queries read: the store (brought up to now first), who asks, the time, wire sources. */
 export interface ReadContext {
-  readonly store: RunStore;
+  readonly store: StoreReader;
   readonly wire: WireSources;
   readonly user: () => UserWire;
   readonly now: () => number;
@@ -16,6 +16,7 @@ export interface ReadContext {
 
 /** What commands also use: the journal, the worker pool, Run creation and the acting user. */
 export interface CommandContext extends ReadContext {
+  readonly store: RunStore;
   readonly pool: WorkerPool;
   /** Brings the store up to now and journals the command; answers the command's time. */
   readonly begin: (command: CommandBody) => number;
