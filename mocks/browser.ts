@@ -8,9 +8,9 @@ import { setupWorker } from 'msw/browser';
 import { z } from 'zod/mini';
 import { SCENARIOS } from '../src/api/contract';
 import type { Scenario } from '../src/api/contract';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/all';
 import { VirtualClock } from './engine/clock';
-import type { Command } from './simulator';
+import type { Command } from './service/journal';
 import { DEFAULT_SEED, Simulator } from './simulator';
 
 const STORAGE_KEY = 'runs-dashboard.simulator.v1';

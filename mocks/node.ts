@@ -1,6 +1,6 @@
 /** The simulated backend under Node (tests): the same handlers, a hand-driven clock. */
 import { setupServer } from 'msw/node';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/all';
 import { Simulator } from './simulator';
 import type { SimulatorOptions } from './simulator';
 

@@ -14,8 +14,10 @@ import { OPERATION_TYPES } from '../src/domain/operations';
 import type { RunState } from '../src/domain/states';
 import { DATASTORES, datastoreById, workItems } from './db/catalog';
 import { VirtualClock } from './engine/clock';
-import type { CreateOptions, SimLogEntry, SimRun } from './engine/run';
-import type { Command, SimResult } from './simulator';
+import type { SimLogEntry } from './engine/run-log';
+import type { RunOptions, SimRun } from './engine/run-model';
+import type { Command } from './service/journal';
+import type { SimResult } from './service/result';
 import { Simulator, TEST_EPOCH } from './simulator';
 
 // ---------------------------------------------------------------------------------------------
@@ -600,7 +602,7 @@ test(
 
 /** Seeds every Run eagerly, logs and all, instead of quietly with the log rebuilt on first read. */
 class EagerSimulator extends Simulator {
-  override createRun(options: CreateOptions): SimRun {
+  override createRun(options: RunOptions): SimRun {
     return super.createRun({ ...options, quiet: false });
   }
 }

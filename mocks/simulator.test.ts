@@ -15,8 +15,8 @@ import type { OperationType } from '../src/domain/operations';
 import type { RunState } from '../src/domain/states';
 import { DATASTORES } from './db/catalog';
 import { VirtualClock } from './engine/clock';
-import type { SimRun } from './engine/run';
-import type { SimResult } from './simulator';
+import type { SimRun } from './engine/run-model';
+import type { SimResult } from './service/result';
 import { Simulator, TEST_EPOCH } from './simulator';
 
 const MINUTE = 60_000;

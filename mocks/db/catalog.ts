@@ -118,12 +118,6 @@ export function datastoreById(id: number): SimDatastore | undefined {
   return DATASTORES.find((d) => d.id === id);
 }
 
-const BY_CONTAINER_ID = new Map<number, SimContainer>(
-  DATASTORES.flatMap((d) => [...d.containers, ...d.computed, ...d.entities]).map((c) => [c.id, c]),
-);
-
-export const containerById = (id: number): SimContainer | undefined => BY_CONTAINER_ID.get(id);
-
 export const SCHEDULES = [
   { id: 1, name: 'Nightly profile' },
   { id: 2, name: 'Hourly incremental scan' },

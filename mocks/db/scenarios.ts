@@ -8,8 +8,9 @@ import { OPERATION_TYPES, operationInfo } from '../../src/domain/operations';
 import type { Fate, RunPlan } from '../engine/plan';
 import { makePlan } from '../engine/plan';
 import { Random } from '../engine/random';
-import type { CreateOptions, PlayAloneOptions, SimRun } from '../engine/run';
-import { relaunchContainers } from '../engine/run';
+import { relaunchContainers } from '../engine/relaunch';
+import type { RunOptions, SimRun } from '../engine/run-model';
+import type { PlayAloneOptions } from '../engine/run-play';
 import { DATASTORES, SCHEDULES, USERS, workItems } from './catalog';
 import type { SimDatastore } from './catalog';
 
@@ -17,7 +18,7 @@ import type { SimDatastore } from './catalog';
 export interface SeedTarget {
   readonly seed: number;
   readonly epoch: number;
-  createRun(options: CreateOptions): SimRun;
+  createRun(options: RunOptions): SimRun;
   playAlone(run: SimRun, options: PlayAloneOptions): void;
 }
 

@@ -1,37 +1,43 @@
-/** The operations API of SPEC §3, served by the simulator. */
+/** The operations API of SPEC §3, served by the simulator; every path comes from the contract. */
+import type { PathParams } from 'msw';
 import { http } from 'msw';
-import {
-  launchBodySchema,
-  describeIssues,
-  parseListRunsQuery,
-  paths,
-} from '../../src/api/contract';
-import type { Simulator } from '../simulator';
-import { badRequest, readJson, respond, runId } from './respond';
+import { RUN_ID_PARAM, launchBodySchema, parseListRunsQuery, paths } from '../../src/api/contract';
+import type { SimResult } from '../service/result';
+import type { HandlerContext } from './context';
+import { badRequest, parseBody, respond, runId } from './respond';
 
-export interface HandlerContext {
-  /** The base of every path, e.g. `/api` or `*\/api`. */
-  readonly base: string;
-  readonly sim: () => Simulator;
-  /** Called after anything that changes the store or the clock (persistence). */
-  readonly onChange: () => void;
-}
-
+/** The Run id's placeholder in the route patterns. */
+const ID = `:${RUN_ID_PARAM}` as const;
 const BAD_ID = 'The Run id must be a whole number';
 
+/** A resolver for a Run's path: a malformed id answers 400 before the simulator is asked. */
+function withRunId(answer: (id: number, request: Request) => Response) {
+  return ({ params, request }: { params: PathParams; request: Request }): Response => {
+    const id = runId(params[RUN_ID_PARAM]);
+    return id === null ? badRequest(BAD_ID) : answer(id, request);
+  };
+}
+
 export function operationHandlers({ base, sim, onChange }: HandlerContext) {
+  const url = (path: string): string => `${base}${path}`;
   const changed = <T extends Response>(response: T): T => {
     onChange();
     return response;
   };
+  /** A PUT action on one Run (abort, resume, rerun): it changes the store. */
+  const action = (path: string, act: (id: number) => SimResult<unknown>) =>
+    http.put(
+      url(path),
+      withRunId((id) => changed(respond(act(id)))),
+    );
   return [
-    http.get(`${base}${paths.operations}`, ({ request }) => {
+    http.get(url(paths.operations), ({ request }) => {
       const parsed = parseListRunsQuery(new URL(request.url).searchParams);
       if (!parsed.ok) return badRequest(parsed.detail);
       return respond(sim().listRuns(parsed.query));
     }),
 
-    http.get(`${base}${paths.activity}`, ({ request }) => {
+    http.get(url(paths.activity), ({ request }) => {
       const params = new URL(request.url).searchParams;
       const start = params.get('start_date');
       const end = params.get('end_date');
@@ -39,51 +45,37 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
       return respond(sim().activity(start, end));
     }),
 
-    http.post(`${base}${paths.launch}`, async ({ request }) => {
-      const body = await readJson(request);
-      if (!body.ok) return badRequest('The body must be JSON');
-      const parsed = launchBodySchema.safeParse(body.value);
-      if (!parsed.success) return badRequest(describeIssues(parsed.error));
-      return changed(respond(sim().launch(parsed.data)));
+    http.post(url(paths.launch), async ({ request }) => {
+      const body = await parseBody(request, launchBodySchema);
+      if (body instanceof Response) return body;
+      return changed(respond(sim().launch(body)));
     }),
 
-    http.get(`${base}/operations/:id/logs`, ({ params, request }) => {
-      const id = runId(params.id);
-      if (id === null) return badRequest(BAD_ID);
-      const query = new URL(request.url).searchParams;
-      const after = query.get('after') ?? '0';
-      const container = query.get('container');
-      if (!/^\d+$/.test(after)) return badRequest('after must be a whole number (a log seq)');
-      if (container !== null && !/^\d+$/.test(container))
-        return badRequest('container must be a container id');
-      return respond(
-        sim().getLogs(id, Number(after), container === null ? null : Number(container)),
-      );
-    }),
+    http.get(
+      url(paths.logs(ID)),
+      withRunId((id, request) => {
+        const query = new URL(request.url).searchParams;
+        const after = query.get('after') ?? '0';
+        const container = query.get('container');
+        if (!/^\d+$/.test(after)) return badRequest('after must be a whole number (a log seq)');
+        if (container !== null && !/^\d+$/.test(container))
+          return badRequest('container must be a container id');
+        return respond(
+          sim().getLogs(id, Number(after), container === null ? null : Number(container)),
+        );
+      }),
+    ),
 
-    http.get(`${base}/operations/:id`, ({ params }) => {
-      const id = runId(params.id);
-      return id === null ? badRequest(BAD_ID) : respond(sim().getRun(id));
-    }),
-
-    http.put(`${base}/operations/abort/:id`, ({ params }) => {
-      const id = runId(params.id);
-      return id === null ? badRequest(BAD_ID) : changed(respond(sim().abort(id)));
-    }),
-
-    http.put(`${base}/operations/resume/:id`, ({ params }) => {
-      const id = runId(params.id);
-      return id === null ? badRequest(BAD_ID) : changed(respond(sim().resume(id)));
-    }),
-
-    http.put(`${base}/operations/rerun/:id`, ({ params }) => {
-      const id = runId(params.id);
-      return id === null ? badRequest(BAD_ID) : changed(respond(sim().rerun(id)));
-    }),
-
-    http.delete(`${base}/operations/:id`, ({ params }) => {
-      const id = runId(params.id);
-      return id === null ? badRequest(BAD_ID) : changed(respond(sim().delete(id)));
-    }),
+    http.get(
+      url(paths.operation(ID)),
+      withRunId((id) => respond(sim().getRun(id))),
+    ),
+    action(paths.abort(ID), (id) => sim().abort(id)),
+    action(paths.resume(ID), (id) => sim().resume(id)),
+    action(paths.rerun(ID), (id) => sim().rerun(id)),
+    http.delete(
+      url(paths.operation(ID)),
+      withRunId((id) => changed(respond(sim().delete(id)))),
+    ),
   ];
 }

@@ -1,15 +1,14 @@
 /** Datastores and the acting user (SPEC §3), plus the simulator's control surface (SPEC §6). */
 import { http, HttpResponse } from 'msw';
 import {
-  describeIssues,
   paths,
   simClockBodySchema,
   simResetBodySchema,
   simUserBodySchema,
 } from '../../src/api/contract';
 import { DEFAULT_SEED } from '../simulator';
-import type { HandlerContext } from './operations';
-import { badRequest, readJson, respond } from './respond';
+import type { HandlerContext } from './context';
+import { parseBody, respond } from './respond';
 
 export function platformHandlers({ base, sim }: HandlerContext) {
   return [
@@ -21,21 +20,17 @@ export function platformHandlers({ base, sim }: HandlerContext) {
 export function controlHandlers({ base, sim, onChange }: HandlerContext) {
   return [
     http.post(`${base}${paths.simReset}`, async ({ request }) => {
-      const body = await readJson(request);
-      if (!body.ok) return badRequest('The body must be JSON');
-      const parsed = simResetBodySchema.safeParse(body.value);
-      if (!parsed.success) return badRequest(describeIssues(parsed.error));
-      sim().reset(parsed.data.scenario ?? 'default', parsed.data.seed ?? DEFAULT_SEED);
+      const body = await parseBody(request, simResetBodySchema);
+      if (body instanceof Response) return body;
+      sim().reset(body.scenario ?? 'default', body.seed ?? DEFAULT_SEED);
       onChange();
       return new HttpResponse(null, { status: 204 });
     }),
 
     http.post(`${base}${paths.simClock}`, async ({ request }) => {
-      const body = await readJson(request);
-      if (!body.ok) return badRequest('The body must be JSON');
-      const parsed = simClockBodySchema.safeParse(body.value);
-      if (!parsed.success) return badRequest(describeIssues(parsed.error));
-      const result = sim().clockControl(parsed.data);
+      const body = await parseBody(request, simClockBodySchema);
+      if (body instanceof Response) return body;
+      const result = sim().clockControl(body);
       onChange();
       return respond(result);
     }),
@@ -43,11 +38,9 @@ export function controlHandlers({ base, sim, onChange }: HandlerContext) {
     http.get(`${base}${paths.simClock}`, () => HttpResponse.json(sim().clockState())),
 
     http.put(`${base}${paths.simUser}`, async ({ request }) => {
-      const body = await readJson(request);
-      if (!body.ok) return badRequest('The body must be JSON');
-      const parsed = simUserBodySchema.safeParse(body.value);
-      if (!parsed.success) return badRequest(describeIssues(parsed.error));
-      const result = sim().setUser(parsed.data);
+      const body = await parseBody(request, simUserBodySchema);
+      if (body instanceof Response) return body;
+      const result = sim().setUser(body);
       onChange();
       return respond(result);
     }),

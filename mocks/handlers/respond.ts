@@ -1,5 +1,8 @@
+/** Between HTTP and the simulator: answers to responses, bodies and ids from requests. */
 import { HttpResponse } from 'msw';
-import type { SimResult } from '../simulator';
+import { z } from 'zod/mini';
+import { describeIssues } from '../../src/api/contract';
+import type { SimResult } from '../service/result';
 
 /** Turns a simulator answer into an HTTP response. */
 export function respond<T>(result: SimResult<T>): HttpResponse<never> | Response {
@@ -10,17 +13,25 @@ export function respond<T>(result: SimResult<T>): HttpResponse<never> | Response
 export const badRequest = (detail: string): Response =>
   HttpResponse.json({ detail }, { status: 400 });
 
-/** Reads a JSON body; an empty body is `{}`. */
-export async function readJson(
+/**
+ * Reads a JSON body (an empty body is `{}`) and validates it: the parsed value, or the 400 to
+ * answer, whose detail names the first bad fields.
+ */
+export async function parseBody<S extends z.ZodMiniType>(
   request: Request,
-): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  schema: S,
+): Promise<z.infer<S> | Response> {
   const text = await request.text();
-  if (text.trim() === '') return { ok: true, value: {} };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
+  let value: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      return badRequest('The body must be JSON');
+    }
   }
+  const parsed = z.safeParse(schema, value);
+  return parsed.success ? parsed.data : badRequest(describeIssues(parsed.error));
 }
 
 /** A Run id from the path: a whole number, or null. */

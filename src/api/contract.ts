@@ -9,20 +9,30 @@
  */
 import { en } from 'zod/locales';
 import { z } from 'zod/mini';
+import { TYPED_COUNTER_KEYS } from '../domain/counters';
 import { OPERATION_TYPES } from '../domain/operations';
 import { PERMISSIONS, ROLES } from '../domain/permissions';
+import { SETTING_KEYS } from '../domain/settings';
 import { RUN_STATES } from '../domain/states';
 
 // ---------------------------------------------------------------------------------------------
 // Paths (relative to the API base, which defaults to `/api` on the dashboard's origin)
 
+/** The name of the Run id in route patterns (`/operations/:id`). */
+export const RUN_ID_PARAM = 'id';
+/**
+ * A Run id in a path: a number in a request (the client), or the placeholder of a route pattern
+ * (the mock handlers), so both are written from the same definitions below.
+ */
+export type RunIdSegment = number | `:${typeof RUN_ID_PARAM}`;
+
 export const paths = {
   operations: '/operations',
-  operation: (id: number) => `/operations/${id}`,
-  abort: (id: number) => `/operations/abort/${id}`,
-  resume: (id: number) => `/operations/resume/${id}`,
-  rerun: (id: number) => `/operations/rerun/${id}`,
-  logs: (id: number) => `/operations/${id}/logs`,
+  operation: (id: RunIdSegment) => `/operations/${id}`,
+  abort: (id: RunIdSegment) => `/operations/abort/${id}`,
+  resume: (id: RunIdSegment) => `/operations/resume/${id}`,
+  rerun: (id: RunIdSegment) => `/operations/rerun/${id}`,
+  logs: (id: RunIdSegment) => `/operations/${id}/logs`,
   activity: '/operations/activity',
   launch: '/operations/run',
   datastores: '/datastores',
@@ -56,6 +66,11 @@ const count = z.int().check(z.nonnegative());
 const id = z.int().check(z.nonnegative());
 const positiveInt = z.int().check(z.positive());
 
+/** The same schema for every key of a list the domain owns: wire fields named once. */
+function fieldsOf<K extends string, S>(keys: readonly K[], schema: S): Readonly<Record<K, S>> {
+  return Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, S>;
+}
+
 export const operationTypeSchema = z.enum(OPERATION_TYPES);
 export const runResultSchema = z.enum(RUN_STATES);
 export const logLevelSchema = z.enum(['info', 'warning', 'error']);
@@ -74,10 +89,7 @@ export const statusSchema = z.looseObject({
   containers_analyzed: count,
   records_processed: count,
   // Type-specific counters beside them (SPEC §3).
-  anomalies_identified: z.optional(count),
-  partitions_scanned: z.optional(count),
-  fields_profiled: z.optional(count),
-  checks_synchronized: z.optional(count),
+  ...fieldsOf(TYPED_COUNTER_KEYS, z.optional(count)),
 });
 
 export const containerRefSchema = z.looseObject({
@@ -105,22 +117,7 @@ export const containerProfileSchema = z.looseObject({
   checks_synchronized: count,
 });
 
-/** The settings a Run used, as top-level fields of its type; shown when present. */
-export const SETTING_FIELDS = {
-  incremental: 'Incremental',
-  remediation: 'Remediation',
-  max_records_analyzed_per_partition: 'Max records analyzed per partition',
-  greater_than_time: 'Starting time threshold',
-  greater_than_batch: 'Starting batch threshold',
-  high_count_rollup_threshold: 'High count rollup threshold',
-  enrichment_source_record_limit: 'Enrichment source record limit',
-  inference_threshold: 'Inference threshold',
-  infer_as_draft: 'Infer checks as draft',
-  prune: 'Prune missing containers',
-  recreate: 'Recreate existing',
-} as const;
-export type SettingField = keyof typeof SETTING_FIELDS;
-
+/** A setting the Run used: a top-level field, present for the types that have it (SPEC §3). */
 const settingValue = z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()])));
 
 export const runWireSchema = z.looseObject({
@@ -139,18 +136,8 @@ export const runWireSchema = z.looseObject({
   containers: z.optional(z.array(containerRefSchema)),
   container_scans: z.optional(z.array(containerScanSchema)),
   container_profiles: z.optional(z.array(containerProfileSchema)),
-  // Settings (present for the types that have them).
-  incremental: settingValue,
-  remediation: settingValue,
-  max_records_analyzed_per_partition: settingValue,
-  greater_than_time: settingValue,
-  greater_than_batch: settingValue,
-  high_count_rollup_threshold: settingValue,
-  enrichment_source_record_limit: settingValue,
-  inference_threshold: settingValue,
-  infer_as_draft: settingValue,
-  prune: settingValue,
-  recreate: settingValue,
+  // The settings, one field per key of the domain's list.
+  ...fieldsOf(SETTING_KEYS, settingValue),
   // This project's extensions; a server may omit them.
   has_logs: z.optional(z.boolean()),
   aborted_by: z.optional(z.nullable(z.string())),

@@ -1,37 +1,29 @@
 /** The one place where the API's wire shape becomes the dashboard's model. */
+import { COUNTER_LABELS, TYPED_COUNTER_KEYS } from '../domain/counters';
 import type { ContainerResult, Counter, Run, Setting } from '../domain/run';
-import type {
-  ContainerProfileWire,
-  ContainerScanWire,
-  LogEntryWire,
-  RunWire,
-  SettingField,
-} from './contract';
-import { SETTING_FIELDS } from './contract';
-
-const COUNTER_LABELS = {
-  anomalies_identified: 'Anomalies identified',
-  partitions_scanned: 'Partitions scanned',
-  fields_profiled: 'Fields profiled',
-  checks_synchronized: 'Checks synchronized',
-} as const;
+import { SETTING_KEYS, SETTING_LABELS } from '../domain/settings';
+import type { ContainerProfileWire, ContainerScanWire, LogEntryWire, RunWire } from './contract';
 
 const ms = (iso: string): number => Date.parse(iso);
 const msOrNull = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
 export function toRun(wire: RunWire): Run {
   const counters: Counter[] = [
-    { key: 'records_processed', label: 'Records processed', value: wire.status.records_processed },
+    {
+      key: 'records_processed',
+      label: COUNTER_LABELS.records_processed,
+      value: wire.status.records_processed,
+    },
   ];
-  for (const key of Object.keys(COUNTER_LABELS) as (keyof typeof COUNTER_LABELS)[]) {
+  for (const key of TYPED_COUNTER_KEYS) {
     const value = wire.status[key];
     if (typeof value === 'number') counters.push({ key, label: COUNTER_LABELS[key], value });
   }
   const settings: Setting[] = [];
-  for (const key of Object.keys(SETTING_FIELDS) as SettingField[]) {
+  for (const key of SETTING_KEYS) {
     const value = wire[key];
     if (value !== undefined && value !== null)
-      settings.push({ key, label: SETTING_FIELDS[key], value });
+      settings.push({ key, label: SETTING_LABELS[key], value });
   }
   return {
     id: wire.id,

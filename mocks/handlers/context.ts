@@ -1,0 +1,10 @@
+import type { Simulator } from '../simulator';
+
+/** What every group of handlers is given: where it answers, the simulator, and a change hook. */
+export interface HandlerContext {
+  /** The base of every path, e.g. `/api` or `*\/api`. */
+  readonly base: string;
+  readonly sim: () => Simulator;
+  /** Called after anything that changes the store or the clock (persistence). */
+  readonly onChange: () => void;
+}
