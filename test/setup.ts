@@ -1,7 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { breaker } from '../src/api/instance';
 import { backend, resetBackend } from './backend';
+import { discardTestQueryClients } from './query-client';
 
 // jsdom lacks these browser APIs; TanStack Router and the virtualizer call them.
 window.scrollTo = () => undefined;
@@ -21,8 +23,12 @@ if (!('ResizeObserver' in window)) {
 configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  await discardTestQueryClients();
+  // A test that left the API "unreachable" must not hold the next test's reads back.
+  breaker.setOnline(true);
+  breaker.succeeded();
   backend.server.resetHandlers();
   resetBackend();
   localStorage.clear();

@@ -1,8 +1,7 @@
 /**
  * The typed client: one function per endpoint of SPEC §3. Every answer is validated at run time;
- * every failure becomes an ApiError. No UI side effects here.
+ * every failure becomes an ApiError (request.ts). No UI side effects here.
  */
-import type { z } from 'zod/mini';
 import type {
   LaunchBody,
   ListRunsQuery,
@@ -13,8 +12,6 @@ import type {
 import {
   activitySchema,
   datastoresSchema,
-  describeIssues,
-  errorBodySchema,
   listRunsSearchParams,
   logPageSchema,
   paths,
@@ -23,17 +20,20 @@ import {
   simClockSchema,
   userSchema,
 } from './contract';
-import { ApiError } from './errors';
 import type { LogEntry } from './map';
 import { toLogEntry, toRun } from './map';
+import type { RequestConfig } from './request';
+import { createRequester } from './request';
 import type { Run } from '../domain/run';
 import type { ActingUser } from '../domain/permissions';
 
-export interface ApiClientConfig {
-  /** Base URL of the API, e.g. `/api` or `https://dq.example.com/api`. */
-  readonly baseUrl: string;
-  readonly token?: string | null;
-  readonly fetch?: typeof fetch;
+/** Base URL of the API (e.g. `/api` or `https://dq.example.com/api`), token, fetch, breaker. */
+export type ApiClientConfig = RequestConfig;
+
+/** Relaunches carry a key made once per click, so a retry can never create a second Run. */
+export interface RelaunchOptions {
+  readonly idempotencyKey?: string;
+  readonly signal?: AbortSignal;
 }
 
 export interface RunPage {
@@ -67,100 +67,11 @@ export interface SimClock {
   readonly speed: number;
 }
 
-interface RequestOptions<S extends z.ZodMiniType | null> {
-  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  readonly query?: URLSearchParams;
-  readonly body?: unknown;
-  readonly schema: S;
-  readonly signal?: AbortSignal | undefined;
-}
-
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export function createApiClient(config: ApiClientConfig) {
   const base = config.baseUrl.replace(/\/+$/, '');
-  const doFetch =
-    config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-
-  async function request<S extends z.ZodMiniType>(
-    path: string,
-    options: RequestOptions<S>,
-  ): Promise<z.infer<S>>;
-  async function request(path: string, options: RequestOptions<null>): Promise<void>;
-  async function request(
-    path: string,
-    options: RequestOptions<z.ZodMiniType | null>,
-  ): Promise<unknown> {
-    const method = options.method ?? 'GET';
-    const query = options.query?.toString();
-    const url = `${base}${path}${query ? `?${query}` : ''}`;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (config.token) headers.Authorization = `Bearer ${config.token}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    const where = `Cannot reach the API at ${base || '/'}`;
-    const fail = (kind: ApiError['kind'], status: number, detail: string, fromApi = true) =>
-      new ApiError({ kind, status, detail, method, url, fromApi });
-
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method,
-        headers,
-        body: options.body === undefined ? null : JSON.stringify(options.body),
-        signal: options.signal ?? null,
-      });
-    } catch (error) {
-      // A cancelled request is not a network failure, whatever reason it was aborted with.
-      if (options.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError'))
-        throw error;
-      throw fail('network', 0, where, false);
-    }
-
-    const text = await response.text().catch(() => '');
-    // Cancelled while the body was read: the caller left; this is not a broken answer.
-    options.signal?.throwIfAborted();
-    const contentType = response.headers.get('Content-Type') ?? '';
-    const looksLikeHtml = contentType.includes('text/html') || /^\s*<(!doctype|html)/i.test(text);
-
-    if (!response.ok) {
-      const detail = errorDetail(text, response);
-      if (detail === null) {
-        // Not the API's error shape: a static server, a proxy or a gateway answered instead.
-        const what = looksLikeHtml ? 'an HTML page' : 'no JSON error';
-        throw fail(
-          'http',
-          response.status,
-          `${where}: the address answered ${statusLine(response)} with ${what} (is the API address configured?)`,
-          false,
-        );
-      }
-      throw fail('http', response.status, detail);
-    }
-    if (options.schema === null) return undefined;
-    if (looksLikeHtml) {
-      throw fail(
-        'malformed',
-        response.status,
-        `${where}: it answered with an HTML page instead of JSON (is the API address configured?)`,
-        false,
-      );
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw fail('malformed', response.status, 'The API answered with something that is not JSON');
-    }
-    const parsed = options.schema.safeParse(json);
-    if (!parsed.success) {
-      throw fail(
-        'malformed',
-        response.status,
-        `The API's answer does not match the contract (${describeIssues(parsed.error)})`,
-      );
-    }
-    return parsed.data;
-  }
+  const request = createRequester(config);
 
   const signalOpt = (signal?: AbortSignal) => ({ signal });
 
@@ -192,12 +103,12 @@ export function createApiClient(config: ApiClientConfig) {
       return toRun(await request(paths.abort(id), { method: 'PUT', schema: runWireSchema }));
     },
 
-    async resumeRun(id: number): Promise<Run> {
-      return toRun(await request(paths.resume(id), { method: 'PUT', schema: runWireSchema }));
+    async resumeRun(id: number, options: RelaunchOptions = {}): Promise<Run> {
+      return toRun(await request(paths.resume(id), relaunchRequest(options)));
     },
 
-    async rerunRun(id: number): Promise<Run> {
-      return toRun(await request(paths.rerun(id), { method: 'PUT', schema: runWireSchema }));
+    async rerunRun(id: number, options: RelaunchOptions = {}): Promise<Run> {
+      return toRun(await request(paths.rerun(id), relaunchRequest(options)));
     },
 
     async deleteRun(id: number): Promise<void> {
@@ -266,38 +177,8 @@ export function createApiClient(config: ApiClientConfig) {
   };
 }
 
-/**
- * The API's `{ detail }` as text; null when the body is not JSON (not the API's error shape).
- * A JSON error without a usable detail still gets a sentence, never "undefined" or "null".
- */
-function errorDetail(text: string, response: Response): string | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const body = errorBodySchema.safeParse(json);
-  if (!body.success) return null;
-  const { detail } = body.data;
-  if (typeof detail === 'string' && detail.trim()) return detail;
-  if (Array.isArray(detail) && detail.length > 0) return detail.map(validationItem).join('; ');
-  if (typeof detail === 'number' || typeof detail === 'boolean') return String(detail);
-  if (detail && typeof detail === 'object' && Object.keys(detail).length > 0) {
-    return JSON.stringify(detail);
-  }
-  return `The API answered ${statusLine(response)}`;
+function relaunchRequest({ idempotencyKey, signal }: RelaunchOptions) {
+  const headers: Record<string, string> = {};
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  return { method: 'PUT' as const, schema: runWireSchema, headers, signal };
 }
-
-/** FastAPI-style validation error `{ loc, msg }` → "size: ensure this value is ≤ 100". */
-function validationItem(item: unknown): string {
-  if (typeof item !== 'object' || item === null || !('msg' in item)) return JSON.stringify(item);
-  const loc = 'loc' in item && Array.isArray(item.loc) ? item.loc.map(String) : [];
-  const field = (
-    ['body', 'query', 'path', 'header'].includes(loc[0] ?? '') ? loc.slice(1) : loc
-  ).join('.');
-  return field ? `${field}: ${String(item.msg)}` : String(item.msg);
-}
-
-const statusLine = (response: Response): string =>
-  response.statusText ? `${response.status} ${response.statusText}` : String(response.status);

@@ -1,8 +1,9 @@
 /**
  * The one error type of the transport. `kind` tells a failed HTTP answer from an API that could
- * not be reached (status 0) and from an answer that is not what the contract promises.
+ * not be reached (status 0: no answer, or the connection dropped mid-answer), from one that did
+ * not answer in time, and from an answer that is not what the contract promises.
  */
-export type ApiErrorKind = 'http' | 'network' | 'malformed';
+export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'malformed';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -18,6 +19,8 @@ export class ApiError extends Error {
    * JSON (an HTML page from a static server or a proxy).
    */
   readonly fromApi: boolean;
+  /** How long the server asked to wait before trying again (`Retry-After`), if it said. */
+  readonly retryAfterMs: number | null;
 
   constructor(init: {
     kind: ApiErrorKind;
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     method: string;
     url: string;
     fromApi?: boolean;
+    retryAfterMs?: number | null;
   }) {
     super(`${init.method} ${init.url}: ${init.detail}`);
     this.kind = init.kind;
@@ -33,19 +37,28 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.method = init.method;
     this.url = init.url;
-    this.fromApi = init.fromApi ?? init.kind !== 'network';
+    this.fromApi = init.fromApi ?? (init.kind !== 'network' && init.kind !== 'timeout');
+    this.retryAfterMs = init.retryAfterMs ?? null;
   }
 
   /**
-   * Retrying can help: the network, a server error, a malformed answer from a flaky proxy, or
-   * something other than the API answering (it may come back).
+   * The same request may well succeed later without anything changing on our side: no answer, no
+   * answer in time, something other than the API answered (a gateway, a static server: the API
+   * may come back), a server error, or "too busy" (429). A 4xx of the API's own will not change.
    */
+  get transient(): boolean {
+    if (this.kind === 'network' || this.kind === 'timeout' || !this.fromApi) return true;
+    return this.kind === 'http' && (this.status >= 500 || this.status === 429);
+  }
+
+  /** Offering "Retry" makes sense: a transient failure, or an unreadable answer (a flaky proxy). */
   get retryable(): boolean {
-    return this.kind !== 'http' || this.status >= 500 || !this.fromApi;
+    return this.transient || this.kind === 'malformed';
   }
 
   /** A short title for the kind of failure, for headings and toasts. */
   get title(): string {
+    if (this.kind === 'timeout') return 'The API did not answer in time';
     if (!this.fromApi) return 'Cannot reach the API';
     if (this.kind === 'malformed') return 'The API gave an answer the dashboard cannot read';
     if (this.status === 400) return 'The request was not accepted';
