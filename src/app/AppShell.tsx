@@ -1,5 +1,6 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { Suspense, lazy } from 'react';
+import { ConnectionBanner } from './ConnectionBanner';
 import { ThemeSelect } from './ThemeSelect';
 import { UserChip } from './UserChip';
 
@@ -28,6 +29,7 @@ export function AppShell() {
         <UserChip />
         <ThemeSelect />
       </header>
+      <ConnectionBanner />
       <main id="main" className="app-main">
         <Outlet />
       </main>

@@ -6,6 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import { activityQuery } from '../../queries/activity';
+import { retryNow, useRetrying } from '../../queries/connection';
+import { isApiError } from '../../api/errors';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { Tooltip } from '../../components/ui/Tooltip';
@@ -31,6 +33,7 @@ export function ActivityHeatmap({
   const titleId = useId();
   const range = heatmapRange(now());
   const activity = useQuery(activityQuery(range.startDate, range.endDate));
+  const retrying = useRetrying(activity);
   const gridRef = useRef<HTMLDivElement>(null);
   const [focusDay, setFocusDay] = useState<string | null>(null);
 
@@ -66,20 +69,27 @@ export function ActivityHeatmap({
   };
 
   let body;
-  if (activity.isPending) {
+  if (activity.isPending && activity.failureReason === null) {
     body = (
       <div role="status" className="heatmap__placeholder">
         <span className="visually-hidden">Loading activity…</span>
         <Skeleton height={90} />
       </div>
     );
-  } else if (activity.isError) {
+  } else if (notOffered(activity.error)) {
+    // An optional endpoint this API does not have: one calm note, not an error that stays.
+    body = <p className="heatmap__note muted">This API does not provide Runs per day.</p>;
+  } else if (activity.isError || activity.data === undefined) {
     body = (
       <ErrorState
         compact
-        error={activity.error}
+        error={activity.error ?? activity.failureReason}
         title="The activity could not be loaded"
-        onRetry={() => void activity.refetch()}
+        retrying={retrying}
+        onRetry={() => {
+          retryNow();
+          void activity.refetch({ cancelRefetch: false });
+        }}
       />
     );
   } else {
@@ -160,3 +170,7 @@ export function ActivityHeatmap({
     </section>
   );
 }
+
+/** The API answered, in its own words, that it has no such endpoint. */
+const notOffered = (error: unknown): boolean =>
+  isApiError(error) && error.fromApi && [404, 405, 501].includes(error.status);

@@ -13,6 +13,7 @@ import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { formatClock, formatCount } from '../../lib/time';
+import { retryNow, useRetrying } from '../../queries/connection';
 import { anyActive, liveRefetch } from '../../queries/live';
 import { datastoresQuery } from '../../queries/platform';
 import { runKeys, runListQuery } from '../../queries/runs';
@@ -90,18 +91,27 @@ export function ActivityPage({ search, onSearchChange, renderBulkBar }: Activity
   const clearSelection = () =>
     setSelection({ key: queryKey, ids: NO_SELECTION, allMatching: false });
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: runKeys.all });
+  const retrying = useRetrying(list);
+  // A failure that will not pass is the query's error; one it is retrying is its failure reason.
+  const failure = list.error ?? list.failureReason;
+  // A click while a refresh is under way does not start another; while the API is unreachable it
+  // sends the next attempt now.
+  const refresh = () => {
+    retryNow();
+    void queryClient.invalidateQueries({ queryKey: runKeys.all }, { cancelRefetch: false });
+  };
   const navigate = (update: SearchUpdate) => onSearchChange(update);
   const filtered = hasFilters(search);
   const day = search.from !== undefined && search.from === search.to ? search.from : undefined;
 
   let content: ReactNode;
   if (data === undefined) {
-    content = list.isError ? (
+    content = failure ? (
       <ErrorState
-        error={list.error}
+        error={failure}
         title="The Runs could not be loaded"
-        onRetry={() => void list.refetch()}
+        retrying={retrying}
+        onRetry={refresh}
       />
     ) : (
       <TableSkeleton />
@@ -134,12 +144,13 @@ export function ActivityPage({ search, onSearchChange, renderBulkBar }: Activity
   } else {
     content = (
       <>
-        {list.isError ? (
+        {failure ? (
           <ErrorState
             compact
-            error={list.error}
+            error={failure}
             title={`The Runs could not be refreshed; showing the answer from ${formatClock(list.dataUpdatedAt)}`}
-            onRetry={() => void list.refetch()}
+            retrying={retrying}
+            onRetry={refresh}
           />
         ) : null}
         {selectedIds.size > 0 && selectedIds.size === runs.length && data.total > runs.length ? (
@@ -201,7 +212,12 @@ export function ActivityPage({ search, onSearchChange, renderBulkBar }: Activity
         <h1 id="activity-title" className="page-title">
           Activity
         </h1>
-        <Freshness updatedAt={list.dataUpdatedAt} fetching={list.isFetching} onRefresh={refresh} />
+        <Freshness
+          updatedAt={list.dataUpdatedAt}
+          fetching={list.isFetching}
+          stale={failure !== null && data !== undefined}
+          onRefresh={refresh}
+        />
       </div>
       <ActivityHeatmap
         selectedDay={day}

@@ -19,6 +19,7 @@ import type { Run, Setting } from '../../domain/run';
 import { lineageOf } from '../../domain/lineage';
 import { isActive } from '../../domain/states';
 import { formatAbsolute, formatCount } from '../../lib/time';
+import { retryNow, useRetrying } from '../../queries/connection';
 import { liveRefetch } from '../../queries/live';
 import { runDetailQuery, runKeys } from '../../queries/runs';
 import { Fact } from './Fact';
@@ -77,16 +78,23 @@ export function RunDetails({
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h2' | 'h3' | 'h4';
 
+  const retrying = useRetrying(detail);
+  const failure = detail.error ?? detail.failureReason;
+  const retry = () => {
+    retryNow();
+    void detail.refetch({ cancelRefetch: false });
+  };
   if (isApiError(detail.error) && detail.error.fromApi && detail.error.status === 404) {
     return <RunMissing id={runId} wasShown={run !== undefined} headingLevel={headingLevel} />;
   }
   if (run === undefined) {
-    if (detail.isError) {
+    if (failure) {
       return (
         <ErrorState
-          error={detail.error}
+          error={failure}
+          retrying={retrying}
           title={`Run #${runId} could not be loaded`}
-          onRetry={() => void detail.refetch()}
+          onRetry={retry}
         />
       );
     }
@@ -112,12 +120,13 @@ export function RunDetails({
           <StatusBadge state={run.state} />
           <WarningIndicator run={run} />
         </div>
-        {detail.isError ? (
+        {failure ? (
           <ErrorState
             compact
-            error={detail.error}
-            title="The latest details of this Run could not be loaded"
-            onRetry={() => void detail.refetch()}
+            error={failure}
+            retrying={retrying}
+            title="The latest details of this Run could not be loaded; showing what was known before"
+            onRetry={retry}
           />
         ) : null}
         {run.message ? (
