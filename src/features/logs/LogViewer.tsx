@@ -12,28 +12,37 @@ import {
 } from 'react';
 import type { LogLevel } from '../../api/contract';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { assertNever } from '../../domain/assert-never';
 import { timeZone } from '../../lib/time';
+import { copyRange, lineOfNode } from './copy-lines';
+import { downloadLog } from './download';
+import type { Settle } from './follow-tail';
+import {
+  LOG_ROW_HEIGHT,
+  newSince,
+  readerScrolled,
+  settleAfterScroll,
+  settleFor,
+  tailStatus,
+  tailStatusText,
+} from './follow-tail';
 import type { LineRange } from './line-range';
-import { lineRange, rangeSize, sameRange } from './line-range';
+import { containsLine, lineRange, parseLineNumber, rangeSize, sameRange } from './line-range';
 import { LOG_LEVELS } from '../../queries/log-store';
-import { levelLabel, logText } from './log-text';
+import type { Announced } from './log-announcements';
+import { newLinesText, nextAnnouncement } from './log-announcements';
+import { clampMatch, matchAnnouncement, matchStatus, stepMatch } from './log-search';
+import { formatCount, levelLabel, linesLabel, logText } from './log-text';
 import { LogView } from './log-view';
 import { LogRow } from './LogRow';
 import type { LogStream } from './use-log-stream';
 import { useAnnouncer } from './use-announcer';
 import './log-viewer.css';
 
-const countFormat = new Intl.NumberFormat();
-/** "100,040" — one shared formatter: the viewer renders on every scroll frame. */
-const formatCount = (n: number): string => countFormat.format(n);
 /** The user's time zone, read once. */
 const ZONE = timeZone();
 
-/** Height of one unwrapped line, in pixels (kept in step with log-viewer.css). */
-export const LOG_ROW_HEIGHT = 20;
 const ALL_LEVELS: ReadonlySet<LogLevel> = new Set(LOG_LEVELS);
-/** How long a linked line is kept in view against scrolls the reader did not make. */
-const SETTLE_MS = 1_000;
 
 export interface LogViewerProps {
   readonly log: LogStream;
@@ -110,7 +119,7 @@ export function LogViewer({
     setMatchView(view);
     setCurrentMatch(0);
   }
-  const current = Math.min(currentMatch, Math.max(0, matches.length - 1));
+  const current = clampMatch(currentMatch, matches.length);
   const currentRow = matches.length ? (matches[current] ?? -1) : -1;
 
   // --- follow-tail ----------------------------------------------------------------------------
@@ -128,7 +137,7 @@ export function LogViewer({
     setPausedAt(rowCountRef.current);
   }, []);
 
-  const getItemKey = useCallback((row: number) => store.at(view.indexAt(row)).seq, [store, view]);
+  const getItemKey = useCallback((row: number) => view.entryAt(row).seq, [view]);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -168,7 +177,7 @@ export function LogViewer({
    * scroll positions it remembers for that entry, which would carry the reader away from the
    * linked line: until the reader scrolls themselves, such a move is undone once.
    */
-  const settle = useRef<{ row: number; until: number } | null>(null);
+  const settle = useRef<Settle | null>(null);
 
   // Bring a linked line into view once it has arrived.
   useLayoutEffect(() => {
@@ -177,7 +186,7 @@ export function LogViewer({
       if (store.complete) setPendingLine(null); // no such line
       return;
     }
-    const row = view.rowOf(pendingLine - 1);
+    const row = view.rowOfLine(pendingLine);
     if (row < 0) {
       setLevels(ALL_LEVELS); // the filter hides it: show every level
       return;
@@ -186,7 +195,7 @@ export function LogViewer({
     // The log may sit below the fold of its page: bring it on screen, then the line within it.
     scrollRef.current?.scrollIntoView?.({ block: 'nearest' });
     virtualizer.scrollToIndex(row, { align: 'center' });
-    settle.current = { row, until: performance.now() + SETTLE_MS };
+    settle.current = settleFor(row, performance.now());
     setPendingLine(null);
   }, [pendingLine, version, view, store, virtualizer, pause]);
 
@@ -199,28 +208,23 @@ export function LogViewer({
   }, [view, currentRow, pause, virtualizer]);
 
   // --- announcements --------------------------------------------------------------------------
-  const announcedTotal = useRef<number | null>(null);
-  const announcedFinal = useRef(false);
+  const announced = useRef<Announced | null>(null);
   useEffect(() => {
-    if (announcedTotal.current === null) {
-      if (!store.caughtUp && !store.complete) return;
-      announcedTotal.current = store.length;
-      announcedFinal.current = store.complete;
-      announce(
-        `${label}: ${formatCount(store.length)} ${store.length === 1 ? 'line' : 'lines'}${store.complete ? ', final' : ''}`,
-      );
-      return;
+    const next = nextAnnouncement(announced.current, store, label);
+    announced.current = next.seen;
+    const { announcement } = next;
+    switch (announcement.kind) {
+      case 'none':
+        break;
+      case 'say':
+        announce(announcement.text, announcement.supersede);
+        break;
+      case 'count':
+        announceCount(announcement.added, newLinesText);
+        break;
+      default:
+        assertNever(announcement, 'announcement');
     }
-    if (store.complete && !announcedFinal.current) {
-      // A streaming log became final: say so (with the lines that came last).
-      announcedFinal.current = true;
-      announcedTotal.current = store.length;
-      announce('The Run has ended: this log is final', true);
-      return;
-    }
-    const added = store.length - announcedTotal.current;
-    announcedTotal.current = store.length;
-    announceCount(added, (n) => `${formatCount(n)} new ${n === 1 ? 'line' : 'lines'}`);
   }, [version, store, label, announce, announceCount]);
 
   // --- scrolling by the reader ------------------------------------------------------------------
@@ -232,18 +236,28 @@ export function LogViewer({
     const target = settle.current;
     if (target) {
       const wanted = virtualizer.getOffsetForIndex(target.row, 'center')?.[0];
-      if (performance.now() > target.until || wanted === undefined) settle.current = null;
-      else if (Math.abs(top - wanted) > el.clientHeight / 2) {
-        settle.current = null;
+      const verdict = settleAfterScroll(target, performance.now(), top, wanted, el.clientHeight);
+      if (verdict !== 'keep') settle.current = null;
+      if (verdict === 'restore') {
         virtualizer.scrollToIndex(target.row, { align: 'center' });
         return;
       }
     }
     const fromEnd = el.scrollHeight - el.clientHeight - top;
-    if (fromEnd <= LOG_ROW_HEIGHT) {
-      if (!following && live && pendingLine === null) setFollowing(true);
-    } else if (top < lastScrollTop.current - 1 && following) {
-      pause();
+    const lastTop = lastScrollTop.current;
+    const holding = pendingLine !== null;
+    const verdict = readerScrolled({ top, lastTop, fromEnd, following, live, holding });
+    switch (verdict) {
+      case 'follow':
+        setFollowing(true);
+        break;
+      case 'pause':
+        pause();
+        break;
+      case 'keep':
+        break;
+      default:
+        assertNever(verdict, 'scroll verdict');
     }
     lastScrollTop.current = top;
   };
@@ -264,9 +278,7 @@ export function LogViewer({
 
   /** The lines shown (filter applied) within a range of line numbers, as text. */
   const textOf = (range: LineRange): { text: string; count: number } => {
-    const entries = store
-      .range(range.start - 1, range.end)
-      .filter((entry) => view.levels.has(entry.level));
+    const entries = view.entriesIn(range);
     return { text: logText(entries), count: entries.length };
   };
 
@@ -294,12 +306,8 @@ export function LogViewer({
   /** The text a copy should give: full lines from the data, or null to let the browser copy. */
   const copyText = (): { text: string; count: number } | null => {
     const s = document.getSelection();
-    if (s && !s.isCollapsed) {
-      const { anchor, focus } = nativeLines.current;
-      if (anchor === null || focus === null || anchor === focus) return null;
-      return textOf(lineRange(anchor, focus));
-    }
-    return selected ? textOf(selected) : null;
+    const range = copyRange(s && !s.isCollapsed ? nativeLines.current : null, selected);
+    return range ? textOf(range) : null;
   };
 
   const onCopy = (event: ClipboardEvent) => {
@@ -307,7 +315,7 @@ export function LogViewer({
     if (copied === null) return;
     event.clipboardData.setData('text/plain', copied.text);
     event.preventDefault();
-    announce(`Copied ${formatCount(copied.count)} ${copied.count === 1 ? 'line' : 'lines'}`);
+    announce(`Copied ${linesLabel(copied.count)}`);
   };
 
   const copySelection = async () => {
@@ -315,7 +323,7 @@ export function LogViewer({
     const copied = textOf(selected);
     try {
       await navigator.clipboard.writeText(copied.text);
-      announce(`Copied ${formatCount(copied.count)} ${copied.count === 1 ? 'line' : 'lines'}`);
+      announce(`Copied ${linesLabel(copied.count)}`);
     } catch {
       announce('Copying failed: the browser did not allow access to the clipboard');
     }
@@ -331,25 +339,14 @@ export function LogViewer({
     }
   };
 
-  const download = () => {
-    const text = logText(store.range(0, store.length));
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const download = () => downloadLog(store, fileName);
 
   // --- toolbar actions --------------------------------------------------------------------------
   const step = (delta: number) => {
     if (!matches.length) return;
-    const next = (current + delta + matches.length) % matches.length;
+    const next = stepMatch(current, delta, matches.length);
     setCurrentMatch(next);
-    const row = matches[next] ?? 0;
-    announce(`Match ${next + 1} of ${matches.length}, line ${view.indexAt(row) + 1}`);
+    announce(matchAnnouncement(next, matches.length, view.lineAt(matches[next] ?? 0)));
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -369,8 +366,8 @@ export function LogViewer({
   const [goTo, setGoTo] = useState('');
   const onGoTo = (event: FormEvent) => {
     event.preventDefault();
-    const line = Number(goTo);
-    if (!Number.isInteger(line) || line < 1 || line > store.length) {
+    const line = parseLineNumber(goTo, store.length);
+    if (line === null) {
       announce(`There is no line ${goTo} (the log has ${formatCount(store.length)} lines)`);
       return;
     }
@@ -385,7 +382,8 @@ export function LogViewer({
   };
 
   const items = virtualizer.getVirtualItems();
-  const newLines = Math.max(0, rowCount - pausedAt);
+  const status = tailStatus(store, following);
+  const newLines = newSince(rowCount, pausedAt);
   const searchId = `${baseId}-search`;
   const gotoId = `${baseId}-goto`;
 
@@ -421,11 +419,7 @@ export function LogViewer({
           />
           {/* A status, so "3 of 20" is read out as it changes (politely). */}
           <span className="log__matches" role="status">
-            {view.query
-              ? matches.length
-                ? `${formatCount(current + 1)} of ${formatCount(matches.length)}`
-                : 'No matches'
-              : ''}
+            {matchStatus(view.query !== '', current, matches.length)}
           </span>
           <button
             type="button"
@@ -511,18 +505,12 @@ export function LogViewer({
 
       <p className="log__status">
         <span>
-          {formatCount(rowCount)} {rowCount === 1 ? 'line' : 'lines'}
+          {linesLabel(rowCount)}
           {rowCount !== store.length ? ` shown of ${formatCount(store.length)}` : ''}
         </span>
-        {store.complete ? (
-          <span className="log__final">This log is final.</span>
-        ) : !store.caughtUp && store.loaded ? (
-          <span>Loading earlier lines…</span>
-        ) : following ? (
-          <span>Following new lines</span>
-        ) : (
-          <span>Paused: new lines keep arriving below</span>
-        )}
+        <span className={status === 'final' ? 'log__final' : undefined}>
+          {tailStatusText(status)}
+        </span>
         {live ? (
           <button
             type="button"
@@ -575,16 +563,15 @@ export function LogViewer({
               style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}
             >
               {items.map((item) => {
-                const index = view.indexAt(item.index);
-                const line = index + 1;
+                const line = view.lineAt(item.index);
                 return (
                   <LogRow
                     key={item.key}
-                    entry={store.at(index)}
+                    entry={view.entryAt(item.index)}
                     line={line}
                     row={item.index}
                     query={view.query}
-                    selected={selected !== null && line >= selected.start && line <= selected.end}
+                    selected={containsLine(selected, line)}
                     current={item.index === currentRow}
                     onLineClick={onLineClick}
                     measureRef={wrap ? virtualizer.measureElement : undefined}
@@ -606,17 +593,4 @@ export function LogViewer({
       </p>
     </div>
   );
-}
-
-/** The line number of the log row holding a DOM node, or null. */
-function lineOfNode(node: Node | null, scroller: HTMLElement | null): number | null {
-  if (!node || !scroller) return null;
-  const element = node instanceof Element ? node : node.parentElement;
-  const row = element?.closest<HTMLElement>('[data-line]');
-  if (!row || !scroller.contains(row)) {
-    // A row that scrolled out of the DOM still knows its line (detached subtree).
-    if (row && !row.isConnected) return Number(row.dataset.line);
-    return null;
-  }
-  return Number(row.dataset.line);
 }
