@@ -1,10 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ClipboardEvent, FormEvent, KeyboardEvent } from 'react';
+import type { ClipboardEvent, KeyboardEvent, WheelEvent } from 'react';
 import {
   useCallback,
   useDeferredValue,
   useEffect,
-  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -13,7 +12,6 @@ import {
 import type { LogLevel } from '../../api/contract';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { assertNever } from '../../domain/assert-never';
-import { timeZone } from '../../lib/time';
 import { copyRange, lineOfNode } from './copy-lines';
 import { downloadLog } from './download';
 import type { Settle } from './follow-tail';
@@ -24,23 +22,22 @@ import {
   settleAfterScroll,
   settleFor,
   tailStatus,
-  tailStatusText,
 } from './follow-tail';
 import type { LineRange } from './line-range';
-import { containsLine, lineRange, parseLineNumber, rangeSize, sameRange } from './line-range';
+import { lineRange, parseLineNumber, sameRange } from './line-range';
 import { LOG_LEVELS } from '../../queries/log-store';
 import type { Announced } from './log-announcements';
 import { newLinesText, nextAnnouncement } from './log-announcements';
-import { clampMatch, matchAnnouncement, matchStatus, stepMatch } from './log-search';
-import { formatCount, levelLabel, linesLabel, logText } from './log-text';
+import { clampMatch, matchAnnouncement, stepMatch } from './log-search';
+import { formatCount, linesLabel, logText } from './log-text';
 import { LogView } from './log-view';
-import { LogRow } from './LogRow';
+import { LogLines } from './LogLines';
+import { LogSelectionBar } from './LogSelectionBar';
+import { LogStatusBar } from './LogStatusBar';
+import { LogToolbar } from './LogToolbar';
 import type { LogStream } from './use-log-stream';
 import { useAnnouncer } from './use-announcer';
 import './log-viewer.css';
-
-/** The user's time zone, read once. */
-const ZONE = timeZone();
 
 const ALL_LEVELS: ReadonlySet<LogLevel> = new Set(LOG_LEVELS);
 
@@ -77,7 +74,6 @@ export function LogViewer({
   height = '60vh',
 }: LogViewerProps) {
   const { store, version } = log;
-  const baseId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { message, announce, announceCount } = useAnnouncer();
 
@@ -262,6 +258,15 @@ export function LogViewer({
     lastScrollTop.current = top;
   };
 
+  /** The reader acts (pointer, wheel, keyboard): from now on their scrolling is theirs. */
+  const release = () => {
+    settle.current = null;
+  };
+  const onWheel = (event: WheelEvent) => {
+    release();
+    if (event.deltaY < 0 && following) pause();
+  };
+
   // --- line selection, copy -------------------------------------------------------------------
   const onLineClick = useCallback(
     (line: number, extend: boolean) => {
@@ -339,21 +344,12 @@ export function LogViewer({
     }
   };
 
-  const download = () => downloadLog(store, fileName);
-
   // --- toolbar actions --------------------------------------------------------------------------
   const step = (delta: number) => {
     if (!matches.length) return;
     const next = stepMatch(current, delta, matches.length);
     setCurrentMatch(next);
     announce(matchAnnouncement(next, matches.length, view.lineAt(matches[next] ?? 0)));
-  };
-
-  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      step(event.shiftKey ? -1 : 1);
-    }
   };
 
   const toggleLevel = (level: LogLevel) => {
@@ -364,8 +360,7 @@ export function LogViewer({
   };
 
   const [goTo, setGoTo] = useState('');
-  const onGoTo = (event: FormEvent) => {
-    event.preventDefault();
+  const onGoTo = () => {
     const line = parseLineNumber(goTo, store.length);
     if (line === null) {
       announce(`There is no line ${goTo} (the log has ${formatCount(store.length)} lines)`);
@@ -381,156 +376,47 @@ export function LogViewer({
     setFollowing(true);
   };
 
-  const items = virtualizer.getVirtualItems();
-  const status = tailStatus(store, following);
   const newLines = newSince(rowCount, pausedAt);
-  const searchId = `${baseId}-search`;
-  const gotoId = `${baseId}-goto`;
 
   return (
     <div className={wrap ? 'log log--wrap' : 'log'} onCopy={onCopy} onKeyDown={onKeyDown}>
-      <div className="log__toolbar">
-        <fieldset className="log__levels">
-          <legend className="visually-hidden">Levels</legend>
-          {LOG_LEVELS.map((level) => (
-            <label key={level} className={`log__level log__level--${level}`}>
-              <input
-                type="checkbox"
-                checked={levels.has(level)}
-                onChange={() => toggleLevel(level)}
-              />
-              {levelLabel(level)}{' '}
-              <span className="log__count">({formatCount(store.counts[level])})</span>
-            </label>
-          ))}
-        </fieldset>
-
-        <div className="log__search" role="search">
-          <label htmlFor={searchId} className="visually-hidden">
-            Search the log
-          </label>
-          <input
-            id={searchId}
-            type="search"
-            placeholder="Search the log"
-            value={queryInput}
-            onChange={(event) => setQueryInput(event.target.value)}
-            onKeyDown={onSearchKeyDown}
-          />
-          {/* A status, so "3 of 20" is read out as it changes (politely). */}
-          <span className="log__matches" role="status">
-            {matchStatus(view.query !== '', current, matches.length)}
-          </span>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => step(-1)}
-            disabled={!matches.length}
-            aria-label="Previous match"
-          >
-            Previous
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => step(1)}
-            disabled={!matches.length}
-            aria-label="Next match"
-          >
-            Next
-          </button>
-        </div>
-
-        <form className="log__goto" onSubmit={onGoTo}>
-          <label htmlFor={gotoId}>Line</label>
-          <input
-            id={gotoId}
-            type="number"
-            min={1}
-            max={Math.max(1, store.length)}
-            inputMode="numeric"
-            value={goTo}
-            onChange={(event) => setGoTo(event.target.value)}
-          />
-          <button type="submit" className="button button--small" aria-label="Go to line">
-            Go
-          </button>
-        </form>
-
-        <label className="log__toggle">
-          <input
-            type="checkbox"
-            checked={wrap}
-            onChange={(event) => toggleWrap(event.target.checked)}
-          />
-          Wrap lines
-        </label>
-
-        {live ? (
-          <button
-            type="button"
-            className="button button--small"
-            aria-pressed={following}
-            onClick={following ? pause : resume}
-          >
-            Follow new lines
-          </button>
-        ) : null}
-
-        <button
-          type="button"
-          className="button button--small"
-          onClick={download}
-          disabled={store.length === 0}
-        >
-          Download .txt
-        </button>
-      </div>
-
+      <LogToolbar
+        levels={levels}
+        counts={store.counts}
+        onToggleLevel={toggleLevel}
+        search={queryInput}
+        onSearchChange={setQueryInput}
+        searching={view.query !== ''}
+        currentMatch={current}
+        matchCount={matches.length}
+        onStep={step}
+        goToLine={goTo}
+        onGoToLineChange={setGoTo}
+        onGoTo={onGoTo}
+        lineCount={store.length}
+        wrap={wrap}
+        onWrapChange={toggleWrap}
+        live={live}
+        following={following}
+        onFollowChange={(follow) => (follow ? resume() : pause())}
+        onDownload={() => downloadLog(store, fileName)}
+      />
       {selected ? (
-        <div className="log__selection">
-          <span>
-            {rangeSize(selected) === 1
-              ? `Line ${formatCount(selected.start)} selected`
-              : `Lines ${formatCount(selected.start)}–${formatCount(selected.end)} selected`}
-          </span>
-          <button type="button" className="button button--small" onClick={copySelection}>
-            Copy lines
-          </button>
-          <button type="button" className="button button--small" onClick={() => select(null)}>
-            Clear selection
-          </button>
-        </div>
-      ) : null}
-
-      <p className="log__status">
-        <span>
-          {linesLabel(rowCount)}
-          {rowCount !== store.length ? ` shown of ${formatCount(store.length)}` : ''}
-        </span>
-        <span className={status === 'final' ? 'log__final' : undefined}>
-          {tailStatusText(status)}
-        </span>
-        {live ? (
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            onClick={log.refresh}
-            aria-busy={log.fetching}
-          >
-            Check for new lines
-          </button>
-        ) : null}
-        <span className="muted">Times in {ZONE}</span>
-      </p>
-      {log.error && store.length > 0 ? (
-        <ErrorState
-          compact
-          error={log.error}
-          onRetry={log.refresh}
-          title="New lines could not be loaded"
+        <LogSelectionBar
+          selected={selected}
+          onCopy={() => void copySelection()}
+          onClear={() => select(null)}
         />
       ) : null}
+      <LogStatusBar
+        rowCount={rowCount}
+        lineCount={store.length}
+        status={tailStatus(store, following)}
+        live={live}
+        fetching={log.fetching}
+        onRefresh={log.refresh}
+        refreshError={store.length > 0 ? log.error : null}
+      />
 
       <div className="log__frame">
         {log.error && store.length === 0 ? (
@@ -540,47 +426,19 @@ export function LogViewer({
             {!store.loaded ? 'Loading the log…' : live ? 'No log lines yet.' : 'This log is empty.'}
           </p>
         ) : null}
-        <div
-          ref={scrollRef}
-          className="log__scroller"
-          style={{ maxHeight: height, display: store.length === 0 ? 'none' : undefined }}
-          role="region"
-          aria-label={`${label} lines`}
-          tabIndex={0}
-          onScroll={onScroll}
-          onWheel={(event) => {
-            settle.current = null;
-            if (event.deltaY < 0 && following) pause();
-          }}
-          onPointerDown={() => {
-            settle.current = null;
-          }}
-        >
-          <div className="log__sizer" style={{ height: virtualizer.getTotalSize() }}>
-            <div
-              role="list"
-              className="log__rows"
-              style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}
-            >
-              {items.map((item) => {
-                const line = view.lineAt(item.index);
-                return (
-                  <LogRow
-                    key={item.key}
-                    entry={view.entryAt(item.index)}
-                    line={line}
-                    row={item.index}
-                    query={view.query}
-                    selected={containsLine(selected, line)}
-                    current={item.index === currentRow}
-                    onLineClick={onLineClick}
-                    measureRef={wrap ? virtualizer.measureElement : undefined}
-                  />
-                );
-              })}
-            </div>
-          </div>
-        </div>
+        <LogLines
+          view={view}
+          virtualizer={virtualizer}
+          scrollRef={scrollRef}
+          scrollHandlers={{ onScroll, onWheel, onPointerDown: release }}
+          label={label}
+          height={height}
+          hidden={store.length === 0}
+          selected={selected}
+          currentRow={currentRow}
+          wrap={wrap}
+          onLineClick={onLineClick}
+        />
         {live && !following && store.length > 0 ? (
           <button type="button" className="button log__jump" onClick={resume}>
             {newLines > 0 ? `Jump to latest (${formatCount(newLines)} new)` : 'Jump to latest'}
