@@ -5,7 +5,7 @@ import { containsLine } from './line-range';
 import type { LogView } from './log-view';
 import { LogRow } from './LogRow';
 
-/** The reader's scrolling on the scrolling element (the viewer decides what it means). */
+/** The reader's scrolling on the scrolling element, from useFollowTail. */
 export interface LogScrollHandlers {
   readonly onScroll: () => void;
   readonly onWheel: (event: WheelEvent) => void;
@@ -33,8 +33,8 @@ export interface LogLinesProps {
 
 /**
  * The log's lines, virtualized: a few dozen row nodes whatever the length, laid out by the
- * viewer's virtualizer (which also does every scroll write). Which line a row shows comes from
- * the view.
+ * virtualizer of useFollowTail (which also does every scroll write). Which line a row shows
+ * comes from the view.
  */
 export function LogLines({
   view,

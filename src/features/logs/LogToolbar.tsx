@@ -3,19 +3,16 @@ import type { LogLevel } from '../../api/contract';
 import type { LevelCounts } from '../../queries/log-store';
 import { LOG_LEVELS } from '../../queries/log-store';
 import { formatCount, levelLabel } from './log-text';
+import type { LogSearchBoxProps } from './LogSearchBox';
 import { LogSearchBox } from './LogSearchBox';
 
 export interface LogToolbarProps {
+  /** The levels shown, with the lines held per level. */
   readonly levels: ReadonlySet<LogLevel>;
   readonly counts: LevelCounts;
   readonly onToggleLevel: (level: LogLevel) => void;
-  /** The search as typed, and the rest of LogSearchBox's props. */
-  readonly search: string;
-  readonly onSearchChange: (search: string) => void;
-  readonly searching: boolean;
-  readonly currentMatch: number;
-  readonly matchCount: number;
-  readonly onStep: (delta: number) => void;
+  readonly search: LogSearchBoxProps;
+  /** The line number typed in "go to line"; `onGoTo` when it is submitted. */
   readonly goToLine: string;
   readonly onGoToLineChange: (text: string) => void;
   readonly onGoTo: () => void;
@@ -36,11 +33,6 @@ export function LogToolbar({
   counts,
   onToggleLevel,
   search,
-  onSearchChange,
-  searching,
-  currentMatch,
-  matchCount,
-  onStep,
   goToLine,
   onGoToLineChange,
   onGoTo,
@@ -70,14 +62,7 @@ export function LogToolbar({
         ))}
       </fieldset>
 
-      <LogSearchBox
-        value={search}
-        onChange={onSearchChange}
-        searching={searching}
-        currentMatch={currentMatch}
-        matchCount={matchCount}
-        onStep={onStep}
-      />
+      <LogSearchBox {...search} />
 
       <form
         className="log__goto"
