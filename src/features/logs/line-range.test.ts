@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { formatLineHash, lineRange, parseLineHash, sameRange } from './line-range';
+import {
+  containsLine,
+  formatLineHash,
+  lineRange,
+  parseLineHash,
+  parseLineNumber,
+  sameRange,
+} from './line-range';
 
 test('reads line links with or without #, single lines and ranges', () => {
   expect(parseLineHash('#L120')).toEqual({ start: 120, end: 120 });
@@ -20,4 +27,18 @@ test('writes single lines and ranges and round-trips', () => {
   expect(parseLineHash(formatLineHash(lineRange(3, 9)))).toEqual(lineRange(3, 9));
   expect(sameRange(lineRange(3, 9), lineRange(9, 3))).toBe(true);
   expect(sameRange(lineRange(3), null)).toBe(false);
+});
+
+test('a range holds the lines from its start to its end', () => {
+  expect(containsLine(lineRange(4, 9), 4)).toBe(true);
+  expect(containsLine(lineRange(4, 9), 9)).toBe(true);
+  expect(containsLine(lineRange(4, 9), 10)).toBe(false);
+  expect(containsLine(null, 4)).toBe(false);
+});
+
+test('go-to-line takes a whole number within the log', () => {
+  expect(parseLineNumber('120', 200)).toBe(120);
+  expect(parseLineNumber(' 7 ', 200)).toBe(7);
+  for (const text of ['', '0', '201', '-3', '1.5', 'L12', 'x'])
+    expect(parseLineNumber(text, 200)).toBeNull();
 });

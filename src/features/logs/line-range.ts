@@ -31,3 +31,12 @@ export const sameRange = (a: LineRange | null, b: LineRange | null): boolean =>
   a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end);
 
 export const rangeSize = (range: LineRange): number => range.end - range.start + 1;
+
+export const containsLine = (range: LineRange | null, line: number): boolean =>
+  range !== null && line >= range.start && line <= range.end;
+
+/** A line number typed by the reader, when the log has it (1 to `lineCount`); else null. */
+export function parseLineNumber(text: string, lineCount: number): number | null {
+  const line = Number(text);
+  return Number.isInteger(line) && line >= 1 && line <= lineCount ? line : null;
+}

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatLogLine, highlightParts, logText } from './log-text';
+import { formatLogLine, highlightParts, linesLabel, logText } from './log-text';
 
 const hostile = "Row 120: value '<img src=x onerror=alert(1)>' is not a valid date";
 
@@ -33,4 +33,10 @@ test('splits around every case-insensitive occurrence of the search', () => {
     { text: 'nothing here', match: false },
   ]);
   expect(highlightParts('no search', '')).toEqual([{ text: 'no search', match: false }]);
+});
+
+test('counts of lines read as words', () => {
+  expect(linesLabel(1)).toBe('1 line');
+  expect(linesLabel(0)).toBe('0 lines');
+  expect(linesLabel(100_040)).toBe(`${(100_040).toLocaleString()} lines`);
 });

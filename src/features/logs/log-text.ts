@@ -3,6 +3,13 @@ import type { LogLevel } from '../../api/contract';
 import type { LogEntry } from '../../api/map';
 import { assertNever } from '../../domain/assert-never';
 
+const countFormat = new Intl.NumberFormat();
+/** "100,040" — one shared formatter: the viewer renders on every scroll frame. */
+export const formatCount = (n: number): string => countFormat.format(n);
+
+/** "1 line", "100,040 lines". */
+export const linesLabel = (n: number): string => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
+
 export function levelLabel(level: LogLevel): string {
   switch (level) {
     case 'info':

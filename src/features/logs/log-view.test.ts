@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import type { LogLevel } from '../../api/contract';
 import type { LogEntry } from '../../api/map';
 import { LogStore } from '../../queries/log-store';
+import { lineRange } from './line-range';
 import { LogView, lowerBound } from './log-view';
 
 const levelOf = (seq: number): LogLevel =>
@@ -65,6 +66,19 @@ test('sync only looks at lines that arrived since the last call', () => {
   view.sync();
   expect(view.rowCount).toBe(before + 9); // seq 14 is an error
   expect(view.matches).toHaveLength(view.rowCount);
+});
+
+test('a row knows its line and entry; a line its row, and copy takes the lines shown', () => {
+  const store = storeOf(100);
+  const view = new LogView(store, new Set<LogLevel>(['error']), '').sync();
+  expect(view.lineAt(1)).toBe(14);
+  expect(view.entryAt(1).seq).toBe(14);
+  expect(view.rowOfLine(14)).toBe(1);
+  expect(view.rowOfLine(13)).toBe(-1); // hidden by the filter
+  expect(view.entriesIn(lineRange(1, 30)).map((entry) => entry.seq)).toEqual([7, 14, 21, 28]);
+  const all = new LogView(store, ALL, '').sync();
+  expect(all.rowOfLine(101)).toBe(-1); // not held (yet)
+  expect(all.entriesIn(lineRange(99, 120))).toHaveLength(2);
 });
 
 test('lowerBound finds the first position at or above a value', () => {

@@ -5,8 +5,10 @@
  * when the query or filter changes.
  */
 import type { LogLevel } from '../../api/contract';
+import type { LogEntry } from '../../api/map';
 import type { LogStore } from '../../queries/log-store';
 import { LOG_LEVELS } from '../../queries/log-store';
+import type { LineRange } from './line-range';
 
 export class LogView {
   readonly store: LogStore;
@@ -63,6 +65,28 @@ export class LogView {
     if (this.#rows === null) return index < this.#synced ? index : -1;
     const row = lowerBound(this.#rows, index);
     return this.#rows[row] === index ? row : -1;
+  }
+
+  /** The entry shown at a row. */
+  entryAt(row: number): LogEntry {
+    return this.store.at(this.indexAt(row));
+  }
+
+  /** The line number (1-based) shown at a row. */
+  lineAt(row: number): number {
+    return this.indexAt(row) + 1;
+  }
+
+  /** The row showing a line number, or -1 when the filter hides it or it is not held yet. */
+  rowOfLine(line: number): number {
+    return this.rowOf(line - 1);
+  }
+
+  /** The lines shown (filter applied) within a range of line numbers, for copy. */
+  entriesIn(range: LineRange): readonly LogEntry[] {
+    return this.store
+      .range(range.start - 1, range.end)
+      .filter((entry) => this.levels.has(entry.level));
   }
 
   /** Rows whose line matches the search, in order. */
