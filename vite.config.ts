@@ -8,7 +8,9 @@ export default defineConfig({
   plugins: [
     tanstackRouter({
       target: 'react',
-      autoCodeSplitting: true,
+      // Pages are split by hand (src/routes/-components/chunks.tsx), so a chunk that cannot be
+      // loaded fails inside the app instead of reloading the page.
+      autoCodeSplitting: false,
       routesDirectory: './src/routes',
       generatedRouteTree: './src/routeTree.gen.ts',
       routeFileIgnorePattern: '\\.test\\.',

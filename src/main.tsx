@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
+import { StartupFailure } from './app/StartupFailure';
 import { applyTheme, readTheme } from './lib/theme';
 import { setNowSource } from './lib/now';
 import './styles/global.css';
@@ -30,7 +31,11 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   const container = document.getElementById('root');
-  if (container) {
-    container.textContent = `The dashboard could not start: ${error instanceof Error ? error.message : String(error)}`;
-  }
+  if (!container) return;
+  createRoot(container).render(
+    <StartupFailure
+      reason={error instanceof Error ? error.message : String(error)}
+      simulator={import.meta.env.VITE_SIMULATOR === 'on'}
+    />,
+  );
 });

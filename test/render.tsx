@@ -4,7 +4,17 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../src/app/App';
 import { createAppRouter } from '../src/app/router';
+import { beforeAll } from 'vitest';
+import * as chunks from '../src/routes/-components/chunks';
 import { createTestQueryClient } from './query-client';
+
+// The pages load their code on demand; load it once per file before the first test, so a test's
+// time (and its findBy timeouts) measures the app, not the first import of its modules.
+beforeAll(async () => {
+  await Promise.all(
+    Object.values(chunks).map((chunk) => ('preload' in chunk ? chunk.preload() : undefined)),
+  );
+}, 60_000);
 
 export function renderApp(url = '/') {
   const queryClient = createTestQueryClient();

@@ -6,10 +6,9 @@ import {
   toListRunsQuery,
   validateActivitySearch,
 } from '../features/runs/activity-search';
-import { ActivityPage } from '../features/runs/ActivityPage';
 import { runListQuery } from '../queries/runs';
-import { BulkActionBar } from '../features/actions/BulkActionBar';
 import { RunSlotsProvider } from '../features/runs/run-slots';
+import { ActivityPage, BulkActionBar } from './-components/chunks';
 import { expandedRunSlots } from './-components/run-slots';
 
 /** The URL keeps only what differs from the defaults (the page still gets every param). */
@@ -26,6 +25,7 @@ export const Route = createFileRoute('/')({
   // shows its own loading and error states and keeps its filters).
   loader: ({ context, deps }) => {
     void context.queryClient.prefetchQuery(runListQuery(deps));
+    void ActivityPage.preload();
   },
   component: ActivityRoute,
 });

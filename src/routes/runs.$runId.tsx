@@ -4,16 +4,13 @@ import { useCallback, useMemo } from 'react';
 import { z } from 'zod/mini';
 import type { Run } from '../domain/run';
 import { isActive } from '../domain/states';
-import { RunLifecycle } from '../features/lifecycle/RunLifecycle';
-import { RunTimeline } from '../features/lifecycle/RunTimeline';
 import type { LineRange } from '../features/logs/line-range';
 import { formatLineHash, parseLineHash } from '../features/logs/line-range';
-import { RunLogPanel } from '../features/logs/RunLogPanel';
 import type { RunSlots } from '../features/runs/run-slots';
 import { RunSlotsProvider } from '../features/runs/run-slots';
-import { RunDetails } from '../features/runs/RunDetails';
 import { RUN_TABS } from '../features/runs/run-tabs';
 import { runDetailQuery } from '../queries/runs';
+import { RunDetails, RunLifecycle, RunLogPanel, RunTimeline } from './-components/chunks';
 import { ContainerLog, RunPageActions } from './-components/run-slots';
 
 /** A Run ID from the address: a whole number, or null. */
@@ -44,6 +41,7 @@ export const Route = createFileRoute('/runs/$runId')({
   // error and not-found states).
   loader: ({ context: { queryClient }, params }) => {
     void queryClient.prefetchQuery(runDetailQuery(params.runId));
+    void RunDetails.preload();
   },
   component: RunPage,
   notFoundComponent: NotARunId,
