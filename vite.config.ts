@@ -1,50 +1,72 @@
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
+import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  // Per checkout, so several work trees sharing node_modules do not share a cache.
-  cacheDir: '.vite',
-  plugins: [
-    tanstackRouter({
-      target: 'react',
-      // Pages are split by hand (src/routes/-components/chunks.tsx), so a chunk that cannot be
-      // loaded fails inside the app instead of reloading the page.
-      autoCodeSplitting: false,
-      routesDirectory: './src/routes',
-      generatedRouteTree: './src/routeTree.gen.ts',
-      routeFileIgnorePattern: '\\.test\\.',
-    }),
-    react(),
-  ],
-  build: {
-    target: 'es2022',
-    sourcemap: true,
-    chunkSizeWarningLimit: 900,
-  },
-  test: {
-    clearMocks: true,
-    restoreMocks: true,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          environment: 'node',
-          include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'dom',
-          environment: 'jsdom',
-          include: ['src/**/*.test.tsx', 'test/integration/**/*.test.{ts,tsx}'],
-          setupFiles: ['./test/setup.ts'],
-          // Whole-app journeys through the real routes take seconds on a loaded 2-core machine.
-          testTimeout: 30_000,
-        },
-      },
+/**
+ * No build-time variable can put a secret into the bundle: Vite writes every `VITE_*` value the
+ * code reads into the JavaScript every visitor downloads. The API token belongs to the proxy.
+ */
+function refuseSecrets(env: Record<string, string>): void {
+  const secrets = Object.keys(env).filter(
+    (key) => key.startsWith('VITE_') && /TOKEN|SECRET|PASSWORD|AUTH|KEY/i.test(key) && env[key],
+  );
+  if (secrets.length > 0) {
+    throw new Error(
+      `${secrets.join(', ')} would be written into the JavaScript every visitor downloads. The dashboard never holds the API token: let the reverse proxy add it (deploy/nginx.conf, API_TOKEN).`,
+    );
+  }
+}
+
+export default defineConfig(({ mode }) => {
+  refuseSecrets(loadEnv(mode, process.cwd(), 'VITE_'));
+  return {
+    // Per checkout, so several work trees sharing node_modules do not share a cache.
+    cacheDir: '.vite',
+    plugins: [
+      tanstackRouter({
+        target: 'react',
+        // Pages are split by hand (src/routes/-components/chunks.tsx), so a chunk that cannot be
+        // loaded fails inside the app instead of reloading the page.
+        autoCodeSplitting: false,
+        routesDirectory: './src/routes',
+        generatedRouteTree: './src/routeTree.gen.ts',
+        routeFileIgnorePattern: '\\.test\\.',
+      }),
+      react(),
     ],
-  },
+    build: {
+      target: 'es2022',
+      // No source maps by default: they carry the whole source and the build machine's paths.
+      // `SOURCEMAP=hidden npm run build` writes them beside the files without referencing them
+      // (for an error tracker), never served to the browser by the deploy/ configuration.
+      sourcemap: process.env.SOURCEMAP === 'hidden' ? 'hidden' : false,
+      chunkSizeWarningLimit: 900,
+    },
+    test: {
+      clearMocks: true,
+      restoreMocks: true,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'node',
+            include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            include: ['src/**/*.test.tsx', 'test/integration/**/*.test.{ts,tsx}'],
+            setupFiles: ['./test/setup-config.ts', './test/setup.ts'],
+            // Whole-app journeys through the real routes take seconds on a loaded 2-core machine.
+            testTimeout: 30_000,
+          },
+        },
+      ],
+    },
+  };
 });

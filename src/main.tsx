@@ -5,7 +5,9 @@ import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
 import { StartupFailure } from './app/StartupFailure';
 import { applyTheme, readTheme } from './lib/theme';
-import { setNowSource } from './lib/now';
+import { api } from './api/instance';
+import { config } from './config/env';
+import { followClock, setNowSource } from './lib/now';
 import './styles/global.css';
 
 async function start(): Promise<void> {
@@ -17,6 +19,10 @@ async function start(): Promise<void> {
     const { startSimulator } = await import('../mocks/browser');
     const sim = await startSimulator();
     setNowSource(() => sim.clock.now());
+  } else if (config.simulator === 'remote') {
+    // The simulator served over HTTP: the dashboard's "now" follows its virtual clock (without
+    // waiting for it: the shell renders at once whatever the API does).
+    void api.getSimClock().then(followClock, () => undefined);
   }
   const queryClient = createQueryClient();
   const router = createAppRouter(queryClient);

@@ -6,7 +6,7 @@ import { App } from '../src/app/App';
 import { createAppRouter } from '../src/app/router';
 import { beforeAll } from 'vitest';
 import * as chunks from '../src/routes/-components/chunks';
-import { createTestQueryClient } from './query-client';
+import { createTestQueryClient, discardAfterTest } from './query-client';
 
 // The pages load their code on demand; load it once per file before the first test, so a test's
 // time (and its findBy timeouts) measures the app, not the first import of its modules.
@@ -16,8 +16,12 @@ beforeAll(async () => {
   );
 }, 60_000);
 
-export function renderApp(url = '/') {
-  const queryClient = createTestQueryClient();
+/**
+ * `queryClient`: the app's own (retries and backoff as in production) for tests of outages;
+ * by default a test client that shows a failure at once.
+ */
+export function renderApp(url = '/', queryClient = createTestQueryClient()) {
+  discardAfterTest(queryClient);
   const history = createMemoryHistory({ initialEntries: [url] });
   const router = createAppRouter(queryClient, history);
   const user = userEvent.setup();
