@@ -47,6 +47,15 @@ export const LOG_PAGE_LIMIT = 1000;
 /** Largest page size of the Runs list. */
 export const MAX_PAGE_SIZE = 100;
 
+// ---------------------------------------------------------------------------------------------
+// Idempotent relaunch (docs/api.md): resume and rerun accept a key the client makes once per click.
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+/** A key is 1 to 255 visible ASCII characters (a UUID in practice). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** How long a key keeps answering the Run its first request created. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 z.config(en());
 
 // ---------------------------------------------------------------------------------------------
