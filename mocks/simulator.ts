@@ -34,6 +34,7 @@ import { WorkerPool } from './engine/worker-pool';
 import { clockState, controlClock } from './service/clock-control';
 import * as commands from './service/commands';
 import type { CommandContext } from './service/context';
+import { Faults, scenarioFaults } from './service/faults';
 import { IdempotencyKeys } from './service/idempotency';
 import type { Command, CommandBody } from './service/journal';
 import { applyCommand } from './service/journal';
@@ -65,6 +66,8 @@ export class Simulator {
   /** Commands applied since the reset, with their virtual time. */
   journal: Command[] = [];
   user: UserWire = defaultUser();
+  /** The fault mode of the API answers (handlers/faults.ts); a reset sets the scenario's. */
+  readonly faults = new Faults();
 
   private readonly store = new RunStore();
   private readonly pool: WorkerPool;
@@ -113,6 +116,7 @@ export class Simulator {
     this.store.reset(seed);
     this.pool.reset();
     this.keys.clear();
+    this.faults.reset(seed, scenarioFaults(scenario));
     this.journal = [];
     this.user = defaultUser();
     seedScenario(this, scenario);

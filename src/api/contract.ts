@@ -40,6 +40,7 @@ export const paths = {
   simReset: '/__sim/reset',
   simClock: '/__sim/clock',
   simUser: '/__sim/user',
+  simFaults: '/__sim/faults',
 } as const;
 
 /** Most entries one log answer carries. */
@@ -299,7 +300,7 @@ export function describeIssues(error: z.core.$ZodError): string {
 // ---------------------------------------------------------------------------------------------
 // Simulator control surface (SPEC §6), only present when the simulator is on.
 
-export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log'] as const;
+export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log', 'flaky'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const simResetBodySchema = z.strictObject({
@@ -327,3 +328,17 @@ export const simUserBodySchema = z.strictObject({
   permission: z.optional(z.enum(PERMISSIONS)),
 });
 export type SimUserBody = z.infer<typeof simUserBodySchema>;
+
+/**
+ * Fault injection for the API answers (never for `/__sim/*`): `flaky` fails about one answer in
+ * five (503 with Retry-After, 500, or a gateway's 502 page), slows another one in five by 1–3 s and
+ * cuts about one in twenty mid-answer; `down` fails every request as a network error; `hang` never
+ * answers until the client gives up.
+ */
+export const FAULT_MODES = ['none', 'flaky', 'down', 'hang'] as const;
+export type FaultMode = (typeof FAULT_MODES)[number];
+
+export const simFaultsBodySchema = z.strictObject({ mode: z.enum(FAULT_MODES) });
+export type SimFaultsBody = z.infer<typeof simFaultsBodySchema>;
+export const simFaultsSchema = z.looseObject({ mode: z.enum(FAULT_MODES) });
+export type SimFaultsWire = z.infer<typeof simFaultsSchema>;
