@@ -1,7 +1,7 @@
 /**
  * `npm run demo:serve`: the demo server as a command (SPEC §7). Built by `vite.demo.config.ts`
  * into `dist-demo/server.mjs`, since Node 20 does not run TypeScript; serves `dist/` from the
- * current folder. Settings from the environment: PORT (4173), SEED, SCENARIO, HOST.
+ * current folder. Settings from the environment: PORT (4173), SEED, SCENARIO, HOST (localhost).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   }
   let demo: DemoServer;
   try {
-    demo = await startDemoServer({ port, dist, scenario, seed, ...(host ? { host } : {}) });
+    demo = await startDemoServer({ port, dist, scenario, seed, host });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`Port ${port} is already in use — set PORT to another port`);

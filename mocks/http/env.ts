@@ -4,10 +4,12 @@ import { SCENARIOS } from '../../src/api/contract';
 import { DEFAULT_SEED } from '../simulator';
 
 export const DEFAULT_PORT = 4173;
+/** Like `vite preview`: this machine only, unless HOST says otherwise (`0.0.0.0` for all). */
+export const DEFAULT_HOST = 'localhost';
 
 export interface DemoSettings {
   readonly port: number;
-  readonly host: string | undefined;
+  readonly host: string;
   readonly scenario: Scenario;
   readonly seed: number;
 }
@@ -36,6 +38,6 @@ export function demoSettings(
   if (problems.length > 0) return { ok: false, message: problems.join('\n') };
   return {
     ok: true,
-    settings: { port, seed, scenario: scenario as Scenario, host: env.HOST || undefined },
+    settings: { port, seed, scenario: scenario as Scenario, host: env.HOST || DEFAULT_HOST },
   };
 }
