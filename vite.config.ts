@@ -1,5 +1,8 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -18,6 +21,27 @@ function refuseSecrets(env: Record<string, string>): void {
   }
 }
 
+/**
+ * Vite copies all of public/ into a build; the service worker of the in-browser simulator belongs
+ * only in a build with the simulator on, so a production build drops it.
+ */
+function withoutServiceWorker(): Plugin {
+  let file: string | null = null;
+  return {
+    name: 'runs:without-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      file =
+        config.env.VITE_SIMULATOR === 'on'
+          ? null
+          : resolve(config.root, config.build.outDir, 'mockServiceWorker.js');
+    },
+    closeBundle() {
+      if (file) rmSync(file, { force: true });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   refuseSecrets(loadEnv(mode, process.cwd(), 'VITE_'));
   return {
@@ -34,6 +58,7 @@ export default defineConfig(({ mode }) => {
         routeFileIgnorePattern: '\\.test\\.',
       }),
       react(),
+      withoutServiceWorker(),
     ],
     build: {
       target: 'es2022',

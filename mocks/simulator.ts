@@ -34,6 +34,8 @@ import { WorkerPool } from './engine/worker-pool';
 import { clockState, controlClock } from './service/clock-control';
 import * as commands from './service/commands';
 import type { CommandContext } from './service/context';
+import { Faults, scenarioFaults } from './service/faults';
+import { IdempotencyKeys } from './service/idempotency';
 import type { Command, CommandBody } from './service/journal';
 import { applyCommand } from './service/journal';
 import { logPage } from './service/log-page';
@@ -64,9 +66,12 @@ export class Simulator {
   /** Commands applied since the reset, with their virtual time. */
   journal: Command[] = [];
   user: UserWire = defaultUser();
+  /** The fault mode of the API answers (handlers/faults.ts); a reset sets the scenario's. */
+  readonly faults = new Faults();
 
   private readonly store = new RunStore();
   private readonly pool: WorkerPool;
+  private readonly keys = new IdempotencyKeys();
   private readonly context: CommandContext;
 
   constructor(options: SimulatorOptions = {}) {
@@ -79,6 +84,7 @@ export class Simulator {
     this.context = {
       store: this.store,
       pool: this.pool,
+      keys: this.keys,
       wire: {
         queuePosition: (run) => this.pool.queuePosition(run),
         children: (id) => this.store.childrenOf(id),
@@ -109,6 +115,8 @@ export class Simulator {
     this.epoch = this.clock.now();
     this.store.reset(seed);
     this.pool.reset();
+    this.keys.clear();
+    this.faults.reset(seed, scenarioFaults(scenario));
     this.journal = [];
     this.user = defaultUser();
     seedScenario(this, scenario);
@@ -216,12 +224,13 @@ export class Simulator {
     return commands.abort(this.context, id);
   }
 
-  resume(id: number): SimResult<RunWire> {
-    return commands.relaunch(this.context, 'resume', id);
+  /** `key`: the request's Idempotency-Key, if it sent one. */
+  resume(id: number, key?: string): SimResult<RunWire> {
+    return commands.relaunch(this.context, 'resume', id, key ?? null);
   }
 
-  rerun(id: number): SimResult<RunWire> {
-    return commands.relaunch(this.context, 'rerun', id);
+  rerun(id: number, key?: string): SimResult<RunWire> {
+    return commands.relaunch(this.context, 'rerun', id, key ?? null);
   }
 
   delete(id: number): SimResult<null> {

@@ -33,6 +33,7 @@ export function seedScenario(sim: SeedTarget, scenario: Scenario): void {
     case 'empty':
       return;
     case 'default':
+    case 'flaky': // the default data; the simulator turns the flaky faults on (service/faults.ts)
       seedHistory(sim, 52, true);
       seedRecent(sim);
       return;

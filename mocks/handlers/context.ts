@@ -1,4 +1,5 @@
 import type { Simulator } from '../simulator';
+import type { Sleep } from './faults';
 
 /** What every group of handlers is given: where it answers, the simulator, and a change hook. */
 export interface HandlerContext {
@@ -7,4 +8,6 @@ export interface HandlerContext {
   readonly sim: () => Simulator;
   /** Called after anything that changes the store or the clock (persistence). */
   readonly onChange: () => void;
+  /** How a slow fault waits (real timers unless a test injects another). */
+  readonly sleep?: Sleep;
 }

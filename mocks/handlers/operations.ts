@@ -4,7 +4,7 @@ import { http } from 'msw';
 import { RUN_ID_PARAM, launchBodySchema, parseListRunsQuery, paths } from '../../src/api/contract';
 import type { SimResult } from '../service/result';
 import type { HandlerContext } from './context';
-import { badRequest, parseBody, respond, runId } from './respond';
+import { badRequest, idempotencyKey, parseBody, respond, runId } from './respond';
 
 /** The Run id's placeholder in the route patterns. */
 const ID = `:${RUN_ID_PARAM}` as const;
@@ -25,11 +25,22 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
     return response;
   };
   /** A PUT action on one Run (abort, resume, rerun): it changes the store. */
-  const action = (path: string, act: (id: number) => SimResult<unknown>) =>
+  const action = (
+    path: string,
+    act: (id: number, request: Request) => SimResult<unknown> | Response,
+  ) =>
     http.put(
       url(path),
-      withRunId((id) => changed(respond(act(id)))),
+      withRunId((id, request) => {
+        const answer = act(id, request);
+        return answer instanceof Response ? answer : changed(respond(answer));
+      }),
     );
+  /** Resume or Rerun, with the request's Idempotency-Key (a malformed one answers 400). */
+  const relaunch = (kind: 'resume' | 'rerun', id: number, request: Request) => {
+    const key = idempotencyKey(request);
+    return key instanceof Response ? key : sim()[kind](id, key ?? undefined);
+  };
   return [
     http.get(url(paths.operations), ({ request }) => {
       const parsed = parseListRunsQuery(new URL(request.url).searchParams);
@@ -71,8 +82,8 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
       withRunId((id) => respond(sim().getRun(id))),
     ),
     action(paths.abort(ID), (id) => sim().abort(id)),
-    action(paths.resume(ID), (id) => sim().resume(id)),
-    action(paths.rerun(ID), (id) => sim().rerun(id)),
+    action(paths.resume(ID), (id, request) => relaunch('resume', id, request)),
+    action(paths.rerun(ID), (id, request) => relaunch('rerun', id, request)),
     http.delete(
       url(paths.operation(ID)),
       withRunId((id) => changed(respond(sim().delete(id)))),

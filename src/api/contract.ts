@@ -40,12 +40,22 @@ export const paths = {
   simReset: '/__sim/reset',
   simClock: '/__sim/clock',
   simUser: '/__sim/user',
+  simFaults: '/__sim/faults',
 } as const;
 
 /** Most entries one log answer carries. */
 export const LOG_PAGE_LIMIT = 1000;
 /** Largest page size of the Runs list. */
 export const MAX_PAGE_SIZE = 100;
+
+// ---------------------------------------------------------------------------------------------
+// Idempotent relaunch (docs/api.md): resume and rerun accept a key the client makes once per click.
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+/** A key is 1 to 255 visible ASCII characters (a UUID in practice). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** How long a key keeps answering the Run its first request created. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 z.config(en());
 
@@ -290,7 +300,7 @@ export function describeIssues(error: z.core.$ZodError): string {
 // ---------------------------------------------------------------------------------------------
 // Simulator control surface (SPEC §6), only present when the simulator is on.
 
-export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log'] as const;
+export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log', 'flaky'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const simResetBodySchema = z.strictObject({
@@ -318,3 +328,17 @@ export const simUserBodySchema = z.strictObject({
   permission: z.optional(z.enum(PERMISSIONS)),
 });
 export type SimUserBody = z.infer<typeof simUserBodySchema>;
+
+/**
+ * Fault injection for the API answers (never for `/__sim/*`): `flaky` fails about one answer in
+ * five (503 with Retry-After, 500, or a gateway's 502 page), slows another one in five by 1–3 s and
+ * cuts about one in twenty mid-answer; `down` fails every request as a network error; `hang` never
+ * answers until the client gives up.
+ */
+export const FAULT_MODES = ['none', 'flaky', 'down', 'hang'] as const;
+export type FaultMode = (typeof FAULT_MODES)[number];
+
+export const simFaultsBodySchema = z.strictObject({ mode: z.enum(FAULT_MODES) });
+export type SimFaultsBody = z.infer<typeof simFaultsBodySchema>;
+export const simFaultsSchema = z.looseObject({ mode: z.enum(FAULT_MODES) });
+export type SimFaultsWire = z.infer<typeof simFaultsSchema>;
