@@ -170,6 +170,19 @@ export const runPageSchema = z.looseObject({
 });
 export type RunPageWire = z.infer<typeof runPageSchema>;
 
+/**
+ * How the client reads the same answers: the page's envelope strictly, each Run on its own
+ * (src/api/read-run.ts), so one imperfect Run never hides the others.
+ */
+export const runPageEnvelopeSchema = z.looseObject({
+  items: z.array(z.unknown()),
+  total: count,
+  page: positiveInt,
+  size: positiveInt,
+  pages: count,
+});
+export const anyJsonSchema = z.unknown();
+
 export const logEntrySchema = z.looseObject({
   seq: count,
   time: isoDateTime,
