@@ -18,8 +18,8 @@ import { meQuery } from '../../queries/platform';
 import type { BulkAction } from '../../queries/run-actions';
 import { bulkActionMutation } from '../../queries/run-actions';
 import { eligibility } from './bulk';
-import type { BulkItemOutcome } from './outcome';
-import { bulkItemOutcome, bulkSummary } from './outcome';
+import type { BulkItemOutcome } from './bulk-outcome';
+import { bulkItemOutcome, bulkSummary } from './bulk-outcome';
 import './actions.css';
 
 const BULK_ACTIONS: readonly BulkAction[] = ['abort', 'delete'];

@@ -5,7 +5,7 @@ import { assertNever } from '../../domain/assert-never';
 import { operationInfo, progressText, remainingText } from '../../domain/operations';
 import type { ContainerRef, Run } from '../../domain/run';
 import { remainingContainers } from '../../domain/run';
-import { busyLabel } from './outcome';
+import { busyLabel } from './run-notice';
 
 /** The words of one action's confirmation: what happens, and what stays and what goes. */
 export function confirmation(

@@ -9,8 +9,8 @@ import type { ActionKind } from '../../domain/actions';
 import type { Run } from '../../domain/run';
 import type { RelaunchKind } from '../../queries/run-actions';
 import { classifyActionError, runActionMutation } from '../../queries/run-actions';
-import type { ActionNotice } from './outcome';
-import { abortNotice, createdNotice, deletedNotice, errorNotice } from './outcome';
+import type { ActionNotice } from './run-notice';
+import { abortNotice, createdNotice, deletedNotice, errorNotice } from './run-notice';
 
 export interface RunActionCallbacks {
   /** A Resume or Rerun created `created`: the route can take the user to it or highlight it. */
