@@ -214,13 +214,35 @@ test('a network failure is reported per Run and can be retried for those alone',
 
 test('a double click on the confirmation sends each Run once', async () => {
   const ids = [terminalRun('scan', 'success'), terminalRun('export', 'failure')];
+  // Hold each answer until released, so the second click lands while the batch is out.
+  const release = new Map<string, () => void>();
+  backend.server.use(
+    http.delete('*/api/operations/:id', async ({ params }) => {
+      await new Promise<void>((resolve) => release.set(String(params.id), resolve));
+      return undefined; // then the simulator answers
+    }),
+  );
   const { user } = await setup(ids);
   await user.click(await screen.findByRole('button', { name: 'Delete 2 of 2 selected' }));
   const dialog = await screen.findByRole('dialog', { name: 'Delete 2 Runs?' });
   await user.dblClick(within(dialog).getByRole('button', { name: 'Delete 2 Runs' }));
-  // A second batch would have answered 404 for both and replaced this summary.
+  expect(within(dialog).getByRole('button', { name: 'Deleting…' })).toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
+  const progress = within(dialog).getByRole('status');
+  expect(progress).toHaveTextContent('0 of 2 answered');
+  for (const [i, id] of ids.entries()) {
+    await waitFor(() => expect(release.has(String(id))).toBe(true));
+    release.get(String(id))?.();
+    if (i === 0) await waitFor(() => expect(progress).toHaveTextContent('1 of 2 answered'));
+  }
   expect(await screen.findByText('Deleted 2 of 2 Runs.')).toBeVisible();
   expect(outcomes()).toHaveLength(2);
+  // A second batch's answers would not show (the bar reads only the batch it sent), so ask the
+  // simulated backend what it was asked to do.
+  const deletes = sim.journal.flatMap((command) => (command.op === 'delete' ? [command.id] : []));
+  expect(deletes).toEqual(ids);
 });
 
 test('"all matching" fetches every page of matching Runs before counting', async () => {

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { makeRun } from '../../../test/run-fixture';
 import { ApiError } from '../../api/errors';
 import type { BulkActionEvent, BulkActionState } from './bulk-action-reducer';
-import { BULK_IDLE, bulkActionReducer } from './bulk-action-reducer';
+import { BULK_IDLE, bulkActionReducer, dialogStep, outcomeOnScreen } from './bulk-action-reducer';
 
 const ME = 'ada@example.com';
 const a = makeRun({ id: 1, state: 'running' });
@@ -151,4 +151,23 @@ test('every other event that does not fit the step is refused', () => {
     { type: 'settled', results: [a, b, c].map(() => ({ status: 'fulfilled', value: null })) },
   ]);
   expect(bulkActionReducer(allDone, { type: 'retry' })).toBe(allDone);
+});
+
+test('the dialog shows while confirming and while sending, unless closed; the outcome while done and behind a new confirmation', () => {
+  const closed = run([{ type: 'close' }], sending);
+  expect([BULK_IDLE, confirming, sending, closed, done].map(dialogStep)).toEqual([
+    null,
+    confirming,
+    sending,
+    null,
+    null,
+  ]);
+  const again = run([OPEN], done);
+  expect([BULK_IDLE, confirming, sending, done].map(outcomeOnScreen)).toEqual([
+    null,
+    null,
+    null,
+    done,
+  ]);
+  expect(outcomeOnScreen(again)).toMatchObject({ step: 'done', notSent: [b] });
 });

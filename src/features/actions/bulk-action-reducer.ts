@@ -34,7 +34,7 @@ export type BulkActionState =
       /** Selected Runs the action does not apply to. */
       readonly skipped: number;
       /** The outcome still on screen behind the dialog; Cancel goes back to it. */
-      readonly behind: Extract<BulkActionState, { step: 'done' }> | null;
+      readonly behind: Step<'done'> | null;
     }
   | {
       readonly step: 'sending';
@@ -136,4 +136,20 @@ export function bulkActionReducer(state: BulkActionState, event: BulkActionEvent
     default:
       return assertNever(event, 'bulk action event');
   }
+}
+
+type Step<S extends BulkActionState['step']> = Extract<BulkActionState, { step: S }>;
+
+/** The step the confirmation shows, or null when it is closed. */
+export function dialogStep(state: BulkActionState): Step<'confirming' | 'sending'> | null {
+  if (state.step === 'confirming') return state;
+  if (state.step === 'sending' && state.dialog) return state;
+  return null;
+}
+
+/** The outcome on screen: the last one, also while a new action is being confirmed over it. */
+export function outcomeOnScreen(state: BulkActionState): Step<'done'> | null {
+  if (state.step === 'done') return state;
+  if (state.step === 'confirming') return state.behind;
+  return null;
 }
