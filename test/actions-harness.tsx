@@ -2,9 +2,10 @@
  * Test support for the actions feature: Runs in a wanted state from the simulator, and a small
  * stand-in for the views that show a Run with its actions (as the Run page wires RunActions:
  * the Run from `runDetailQuery`, its state as a badge, and who aborted it), rendered by
- * `setupRunActions`.
+ * `setupRunActions`; and a stand-in for the Activity table's selection under the bulk bar.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { screen, within } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { ListRunsQuery } from '../src/api/contract';
@@ -13,6 +14,7 @@ import { StatusBadge } from '../src/components/ui/StatusBadge';
 import type { OperationType } from '../src/domain/operations';
 import type { Run } from '../src/domain/run';
 import type { RunState } from '../src/domain/states';
+import { BulkActionBar } from '../src/features/actions/BulkActionBar';
 import { RunActions } from '../src/features/actions/RunActions';
 import type { RunActionsProps } from '../src/features/actions/RunActions';
 import { advanceClock, resetBackend, sim } from './backend';
@@ -95,6 +97,39 @@ export async function buttonsOf(group: HTMLElement): Promise<string[]> {
 export function simState(id: number): string {
   const got = sim.getRun(id);
   return got.status === 200 ? got.body.result : `HTTP ${got.status}`;
+}
+
+/** Stands in for the Activity table: holds the selection and clears it when asked. */
+export function SelectingRuns({
+  initial,
+  allMatching = false,
+  query = { page: 1, size: 100 },
+  total,
+  onClear,
+}: {
+  initial: readonly Run[];
+  allMatching?: boolean;
+  query?: ListRunsQuery;
+  total: number;
+  onClear: () => void;
+}) {
+  const [runs, setRuns] = useState(initial);
+  const [all, setAll] = useState(allMatching);
+  return (
+    <BulkActionBar
+      selection={{
+        runs,
+        allMatching: all,
+        query,
+        total,
+        clear: () => {
+          onClear();
+          setRuns([]);
+          setAll(false);
+        },
+      }}
+    />
+  );
 }
 
 /** Runs of the store created by Resume/Rerun of `parentId`. */
