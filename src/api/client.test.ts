@@ -231,15 +231,17 @@ test('one imperfect Run never hides the others: each is read on its own', async 
     },
   ];
   server.use(
-    http.get(`${BASE}/operations`, () =>
-      // An id past 2^53, written as the server's JSON text has it (no JS number can hold it).
-      new HttpResponse(
-        JSON.stringify({ items, total: 8, page: 1, size: 50, pages: 1 }).replace(
-          '"BEYOND_2_53"',
-          '9007199254740993',
+    http.get(
+      `${BASE}/operations`,
+      () =>
+        // An id past 2^53, written as the server's JSON text has it (no JS number can hold it).
+        new HttpResponse(
+          JSON.stringify({ items, total: 8, page: 1, size: 50, pages: 1 }).replace(
+            '"BEYOND_2_53"',
+            '9007199254740993',
+          ),
+          { headers: { 'Content-Type': 'application/json' } },
         ),
-        { headers: { 'Content-Type': 'application/json' } },
-      ),
     ),
   );
   const page = await client.listRuns({ page: 1, size: 50 });

@@ -449,7 +449,9 @@ test('selects one Run, a range with Shift, the page, then every Run matching the
   await user.click(
     screen.getByRole('button', { name: 'Select all 62 Runs matching these filters' }),
   );
-  expect(await screen.findByText('All 62 Runs matching the filters selected')).toBeInTheDocument();
+  expect(
+    await screen.findByText('All 62 Runs matching these filters selected'),
+  ).toBeInTheDocument();
   expect(screen.getByText(/All 62 Runs matching these filters are selected/)).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: 'Clear selection' }));

@@ -31,7 +31,7 @@ test('"all matching" fetches every page of matching Runs before counting', async
     />,
   );
   expect(
-    await screen.findByText(`All ${first.total} Runs matching the filters selected`),
+    await screen.findByText(`All ${first.total} Runs matching these filters selected`),
   ).toBeVisible();
   expect(
     await screen.findByRole('button', {

@@ -65,7 +65,7 @@ export function BulkActionBar({ selection }: BulkActionBarProps) {
         <div className="bulk-bar__row">
           <span className="bulk-bar__count">
             {selection.allMatching
-              ? `All ${selected} ${runsWord(selected)} matching the filters selected`
+              ? `All ${selected} ${runsWord(selected)} matching these filters selected`
               : `${selected} selected`}
           </span>
           {scope === null ? (
