@@ -14,6 +14,8 @@ import type {
   LaunchBody,
   ListRunsQuery,
   LogPageWire,
+  LogSearchWire,
+  LogsQuery,
   RunPageWire,
   RunWire,
   Scenario,
@@ -22,6 +24,7 @@ import type {
   SimUserBody,
   UserWire,
 } from '../src/api/contract';
+import { LOG_PAGE_LIMIT } from '../src/api/contract';
 import { defaultUser } from './db/acting-user';
 import { seedScenario } from './db/scenarios';
 import { RunStore } from './db/store';
@@ -37,6 +40,7 @@ import type { CommandContext } from './service/context';
 import type { Command, CommandBody } from './service/journal';
 import { applyCommand } from './service/journal';
 import { logPage } from './service/log-page';
+import { searchLog } from './service/log-search';
 import * as queries from './service/queries';
 import type { SimResult } from './service/result';
 import { ok } from './service/result';
@@ -169,9 +173,9 @@ export class Simulator {
     this.store.played(run, options);
   }
 
-  /** The Run's log entries (a quietly seeded Run's are rebuilt on first read). */
+  /** Every entry of the Run's logs in seq order (reads them all: for tests and small logs). */
   logOf(run: SimRun): readonly SimLogEntry[] {
-    return this.store.logOf(run);
+    return this.store.logOf(run).all();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -187,9 +191,17 @@ export class Simulator {
     return queries.getRun(this.context, id);
   }
 
+  /** The `after` page of SPEC §3, at most LOG_PAGE_LIMIT entries. */
   getLogs(id: number, after: number, container: number | null): SimResult<LogPageWire> {
     this.reconcile();
-    return logPage(this.context, id, after, container);
+    return logPage(this.context, id, { kind: 'after', after, limit: LOG_PAGE_LIMIT, container });
+  }
+
+  /** Any form of the log query: a page, or a search. */
+  logs(id: number, query: LogsQuery): SimResult<LogPageWire | LogSearchWire> {
+    this.reconcile();
+    if (query.kind === 'search') return searchLog(this.context, id, query.container, query.q);
+    return logPage(this.context, id, query);
   }
 
   activity(startDate: string, endDate: string): SimResult<ActivityWire> {
