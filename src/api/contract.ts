@@ -386,7 +386,7 @@ export function parseLogsQuery(
 // ---------------------------------------------------------------------------------------------
 // Simulator control surface (SPEC §6), only present when the simulator is on.
 
-export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log'] as const;
+export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log', 'million-log'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const simResetBodySchema = z.strictObject({
