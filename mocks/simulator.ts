@@ -42,6 +42,8 @@ import * as commands from './service/commands';
 import type { CommandContext } from './service/context';
 import type { Command, CommandBody } from './service/journal';
 import { applyCommand } from './service/journal';
+import type { LogFollower } from './service/log-follow';
+import { followLog } from './service/log-follow';
 import { logPage } from './service/log-page';
 import { searchLog } from './service/log-search';
 import * as queries from './service/queries';
@@ -239,6 +241,12 @@ export class Simulator {
     this.reconcile();
     if (query.kind === 'search') return searchLog(this.context, id, query.container, query.q);
     return logPage(this.context, id, query);
+  }
+
+  /** Follows one log from `after` on (the log stream); 404 or 403 as a page would. */
+  followLog(id: number, container: number | null, after: number): SimResult<LogFollower> {
+    this.reconcile();
+    return followLog(this.context, id, container, after);
   }
 
   activity(startDate: string, endDate: string): SimResult<ActivityWire> {

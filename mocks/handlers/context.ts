@@ -1,4 +1,5 @@
 import type { Simulator } from '../simulator';
+import type { StreamTiming } from './sse';
 
 /** What every group of handlers is given: where it answers, the simulator, and a change hook. */
 export interface HandlerContext {
@@ -7,4 +8,6 @@ export interface HandlerContext {
   readonly sim: () => Simulator;
   /** Called after anything that changes the store or the clock (persistence). */
   readonly onChange: () => void;
+  /** How often live streams tick and ping (tests shorten them). */
+  readonly streams?: StreamTiming;
 }

@@ -216,6 +216,18 @@ test('each form of the log query answers in the shape of the contract', async ()
   expect(logSearchSchema.parse(search.json).lines.length).toBeGreaterThan(0);
 });
 
+test('the streams answer an uncached event stream; an unknown Run 404', async () => {
+  for (const path of ['/operations/stream', '/operations/56/logs/stream']) {
+    const controller = new AbortController();
+    const response = await fetch(`${BASE}${path}`, { signal: controller.signal });
+    expect(response.status, path).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    controller.abort();
+  }
+  expect((await call('GET', '/operations/9999/logs/stream')).status).toBe(404);
+});
+
 // ---------------------------------------------------------------------------------------------
 // The simulator honours the client's contract
 

@@ -33,6 +33,8 @@ export const paths = {
   resume: (id: RunIdSegment) => `/operations/resume/${id}`,
   rerun: (id: RunIdSegment) => `/operations/rerun/${id}`,
   logs: (id: RunIdSegment) => `/operations/${id}/logs`,
+  logStream: (id: RunIdSegment) => `/operations/${id}/logs/stream`,
+  operationsStream: '/operations/stream',
   activity: '/operations/activity',
   launch: '/operations/run',
   datastores: '/datastores',
@@ -189,6 +191,10 @@ export const logSearchSchema = z.looseObject({
   total: z.optional(count),
 });
 export type LogSearchWire = z.infer<typeof logSearchSchema>;
+
+/** The data of a log stream's `complete` event, and of the change feed's `deleted` event. */
+export const logCompleteSchema = z.looseObject({ next_after: count, total: z.optional(count) });
+export const runDeletedSchema = z.looseObject({ id });
 
 export const activitySchema = z.array(z.looseObject({ date: dayString, count }));
 export type ActivityWire = z.infer<typeof activitySchema>;
