@@ -1,4 +1,4 @@
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useLocation } from '@tanstack/react-router';
 import { Suspense, lazy } from 'react';
 import { config } from '../config/env';
 import { ConfigProblems } from './ConfigProblems';
@@ -15,6 +15,8 @@ const SimPanel =
     : lazy(() => import('../features/simulator/SimPanel').then((m) => ({ default: m.SimPanel })));
 
 export function AppShell() {
+  // A Run's page is part of Activity: the nav says where the person is.
+  const inRunPage = useLocation({ select: (location) => location.pathname.startsWith('/runs/') });
   return (
     <>
       <a className="skip-link" href="#main">
@@ -23,7 +25,11 @@ export function AppShell() {
       <header className="app-header">
         <p className="app-header__title">Runs Activity</p>
         <nav aria-label="Main" className="app-nav">
-          <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>
+          <Link
+            to="/"
+            activeOptions={{ exact: true, includeSearch: false }}
+            {...(inRunPage ? { 'aria-current': 'location' as const, className: 'active' } : {})}
+          >
             Activity
           </Link>
           <Link to="/lifecycle">Lifecycle</Link>
@@ -35,14 +41,15 @@ export function AppShell() {
       </header>
       <ConfigProblems problems={config.problems} />
       <ConnectionBanner />
-      <main id="main" className="app-main">
-        <Outlet />
-      </main>
+      {/* Docked under the header, in the page's flow: it never covers what it simulates. */}
       {SimPanel ? (
         <Suspense fallback={null}>
           <SimPanel />
         </Suspense>
       ) : null}
+      <main id="main" className="app-main">
+        <Outlet />
+      </main>
     </>
   );
 }

@@ -1,5 +1,7 @@
 import type { SearchMiddleware, SearchSchemaInput } from '@tanstack/react-router';
 import { createFileRoute, useLocation } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { rememberActivitySearch } from '../lib/activity-return';
 import type { ActivitySearch, ActivitySearchInput } from '../features/runs/activity-search';
 import {
   tidyActivitySearch,
@@ -35,6 +37,8 @@ function ActivityRoute() {
   // The address as given, before validation, so the page can say what it ignored.
   const rawSearch = useLocation({ select: (location) => location.search });
   const navigate = Route.useNavigate();
+  // The way back from a Run page returns to this view (src/routes/runs.$runId.tsx).
+  useEffect(() => rememberActivitySearch(search), [search]);
   return (
     <RunSlotsProvider slots={expandedRunSlots}>
       <ActivityPage

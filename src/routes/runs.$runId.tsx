@@ -9,6 +9,8 @@ import { formatLineHash, parseLineHash } from '../features/logs/line-range';
 import type { RunSlots } from '../features/runs/run-slots';
 import { RunSlotsProvider } from '../features/runs/run-slots';
 import { RUN_TABS } from '../features/runs/run-tabs';
+import { validateActivitySearch } from '../features/runs/activity-search';
+import { lastActivitySearch } from '../lib/activity-return';
 import { runDetailQuery } from '../queries/runs';
 import { RunDetails, RunLifecycle, RunLogPanel, RunTimeline } from './-components/chunks';
 import { ContainerLog, RunPageActions } from './-components/run-slots';
@@ -77,9 +79,16 @@ function RunPage() {
   }, [chosen, linksLines, navigate]);
   return (
     <div className="run-page">
-      <p className="run-page__back">
-        <Link to="/">Back to Activity</Link>
-      </p>
+      <nav aria-label="Breadcrumb" className="run-page__crumbs">
+        <ol>
+          <li>
+            <Link to="/" search={validateActivitySearch(lastActivitySearch())}>
+              Activity
+            </Link>
+          </li>
+          <li aria-current="page">Run #{runId}</li>
+        </ol>
+      </nav>
       <RunSlotsProvider slots={runPageSlots}>
         <RunDetails
           runId={runId}

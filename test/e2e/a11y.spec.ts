@@ -12,16 +12,19 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 for (const theme of ['Light', 'Dark'] as const) {
-  test(`the Run page, its Results and its Logs, have no axe violations (${theme})`, async ({
+  test(`the Run page, its Results, Lifecycle and Logs, have no axe violations (${theme})`, async ({
     page,
   }) => {
     await openWithScenario(page, '/runs/56');
     await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
     await expect(page.getByRole('heading', { level: 1, name: /Run #56/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: /of Run #56/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('tab', { name: 'Lifecycle' }).click();
     await expect(
       page.getByRole('figure', { name: /Lifecycle of Run #56/ }).locator('svg'),
     ).toBeVisible();
-    await expect(page.getByRole('table', { name: /of Run #56/ })).toBeVisible();
     await expectNoAxeViolations(page);
 
     await page.getByRole('tab', { name: 'Logs' }).click();

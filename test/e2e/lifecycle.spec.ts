@@ -115,7 +115,7 @@ test('when mermaid cannot be loaded, the transitions are listed instead of a bla
 test("a Run page draws the Run's own path: current state highlighted, taken and possible edges", async ({
   page,
 }) => {
-  await openWithScenario(page, '/runs/56');
+  await openWithScenario(page, '/runs/56?tab=lifecycle');
   const figure = page.getByRole('figure', { name: /Lifecycle of Run #56 \(Scan\), now Running/ });
   const svg = drawing(figure);
   await expect(svg).toBeVisible();

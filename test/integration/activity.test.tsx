@@ -309,9 +309,13 @@ test('Results lists the containers of an active Scan, started or not; Logs shows
   const details = await screen.findByRole('article', { name: 'Scan Run #56' });
   expect(within(details).getByText('Sales Warehouse')).toBeInTheDocument();
   expect(within(details).getByText('grace@example.com')).toBeInTheDocument();
-  expect(within(details).getByText('Max records analyzed per partition')).toBeInTheDocument();
-  expect(within(details).getByText('Anomalies identified')).toBeInTheDocument();
+  // The settings and summary have a tab of their own, after Results and Logs.
+  await user.click(within(details).getByRole('tab', { name: 'Details' }));
+  const settings = within(details).getByRole('tabpanel', { name: 'Details' });
+  expect(within(settings).getByText('Max records analyzed per partition')).toBeInTheDocument();
+  expect(within(settings).getByText('Anomalies identified')).toBeInTheDocument();
 
+  await user.click(within(details).getByRole('tab', { name: 'Results' }));
   const results = await within(details).findByRole('table', { name: 'Tables of Run #56' });
   const rows = within(results).getAllByRole('row').slice(1);
   expect(rows).toHaveLength(14);

@@ -49,10 +49,10 @@ test('another failure shows the error with a retry, and retrying recovers', asyn
 
 test('the Run page shows identity, state, timeline and lineage links both ways', async () => {
   mockLogLayout();
-  const { user, router } = renderApp('/runs/54'); // a Scan resumed from #27
+  const { user, router } = renderApp('/runs/54?tab=lifecycle'); // a Scan resumed from #27
   const heading = await screen.findByRole('heading', { name: /Run #54/ });
   expect(heading).toHaveTextContent('Scan');
-  const timeline = screen.getByRole('region', { name: 'Timeline' });
+  const timeline = await screen.findByRole('region', { name: 'Timeline' });
   expect(
     within(timeline)
       .getAllByRole('listitem')
@@ -70,7 +70,8 @@ test('the Run page shows identity, state, timeline and lineage links both ways',
   expect(currentUrl(router)).toBe('/runs/27');
   const parentRelated = screen.getByRole('list', { name: 'Related runs' });
   expect(within(parentRelated).getByRole('listitem')).toHaveTextContent('Resumed as #54');
-  const parentTimeline = screen.getByRole('region', { name: 'Timeline' });
+  await user.click(screen.getByRole('tab', { name: 'Lifecycle' }));
+  const parentTimeline = await screen.findByRole('region', { name: 'Timeline' });
   expect(within(parentTimeline).getAllByRole('listitem').at(-1)).toHaveTextContent(/^Aborted/);
 });
 
@@ -87,4 +88,25 @@ test('clicking a line number puts it in the address; a range with Shift', async 
   expect(screen.getByText('Lines 4–9 selected')).toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: 'Clear selection' }));
   expect(router.state.location.hash).toBe('');
+});
+
+test('the Run page puts the work first: header, then Results, Logs, Details and Lifecycle tabs; the breadcrumb goes back to the same Activity view', async () => {
+  mockLogLayout();
+  const { user, router } = renderApp('/?status=running');
+  const table = await screen.findByRole('table', { name: /Runs/ });
+  await user.click(within(table).getByRole('link', { name: '#56' }));
+  await screen.findByRole('heading', { level: 1, name: 'Scan Run #56' });
+  expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
+    'Results',
+    'Logs',
+    'Details',
+    'Lifecycle',
+  ]);
+  expect(screen.getByRole('tab', { name: 'Results', selected: true })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Refresh' })).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Activity', current: 'location' })).toBeInTheDocument();
+  const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
+  await user.click(within(crumbs).getByRole('link', { name: 'Activity' }));
+  await screen.findByRole('table', { name: /Runs/ });
+  expect(currentUrl(router)).toBe('/?status=running');
 });

@@ -1,6 +1,7 @@
 /**
- * The content of one Run: header (identity, badge, times, progress, triggered by, schedule, queue),
- * the settings it used, its summary counters, and the Results and Logs tabs. Shown inside an
+ * The content of one Run: a compact header (identity, badge, times, progress, triggered by,
+ * schedule, queue, actions), then the work first: the Results and Logs tabs, with the settings and
+ * summary and the lifecycle in tabs of their own. Shown inside an
  * expanded row of the Activity table and, full-page, on the Run page.
  *
  * Features never import each other: the parts other features provide (action buttons, the log
@@ -12,25 +13,20 @@ import { useEffect, useId, useRef } from 'react';
 import { isApiError } from '../../api/errors';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
-import { StatusBadge } from '../../components/ui/StatusBadge';
 import { Tabs } from '../../components/ui/Tabs';
-import { operationInfo, operationLabel } from '../../domain/operations';
-import type { Run, Setting } from '../../domain/run';
-import { lineageOf } from '../../domain/lineage';
+import { operationLabel } from '../../domain/operations';
+import type { Run } from '../../domain/run';
 import { isActive } from '../../domain/states';
-import { formatAbsolute, formatCount } from '../../lib/time';
 import { retryNow, useRetrying } from '../../queries/connection';
 import { liveRefetch } from '../../queries/live';
 import { runDetailQuery, runKeys } from '../../queries/runs';
-import { Fact } from './Fact';
-import { RunDuration } from './RunDuration';
+import { Freshness } from './Freshness';
+import { RunHeader } from './RunHeader';
 import { useRunSlots } from './run-slots';
-import { RunProgress } from './RunProgress';
+import { RunSettings } from './RunSettings';
 import { RunResults } from './RunResults';
 import type { RunTab } from './run-tabs';
 import { RUN_TABS } from './run-tabs';
-import { SummaryCounters } from './SummaryCounters';
-import { WarningIndicator } from './WarningIndicator';
 import './run-details.css';
 
 export interface RunDetailsProps {
@@ -75,8 +71,7 @@ export function RunDetails({
   }, [summaryKey, runId, queryClient]);
 
   const run = detail.data ?? summary;
-  const Heading = `h${headingLevel}` as const;
-  const Sub = `h${headingLevel + 1}` as 'h2' | 'h3' | 'h4';
+  const Sub = (headingLevel + 1) as 2 | 3 | 4;
 
   const retrying = useRetrying(detail);
   const failure = detail.error ?? detail.failureReason;
@@ -108,104 +103,35 @@ export function RunDetails({
     );
   }
 
-  const info = operationInfo(run.type);
   const detailLoaded = detail.data !== undefined;
+  const problem = failure ? (
+    <ErrorState
+      compact
+      error={failure}
+      retrying={retrying}
+      title="The latest details of this Run could not be loaded; showing what was known before"
+      onRetry={retry}
+    />
+  ) : null;
   return (
     <article className="run-details" aria-labelledby={titleId}>
-      <header className="run-details__header">
-        <div className="run-details__title-row">
-          <Heading id={titleId} className="run-details__title">
-            {info.label} Run #{run.id}
-          </Heading>
-          <StatusBadge state={run.state} />
-          <WarningIndicator run={run} />
-        </div>
-        {failure ? (
-          <ErrorState
-            compact
-            error={failure}
-            retrying={retrying}
-            title="The latest details of this Run could not be loaded; showing what was known before"
-            onRetry={retry}
-          />
-        ) : null}
-        {run.message ? (
-          <p className={`run-details__message run-details__message--${run.state}`}>
-            <strong>{run.state === 'success' ? 'Note' : 'Message'}:</strong> {run.message}
-          </p>
-        ) : null}
-        <dl className="facts">
-          <Fact term="Datastore">{run.datastore.name}</Fact>
-          <Fact term="Created">{formatAbsolute(run.createdAt)}</Fact>
-          <Fact term="Started">
-            {run.startedAt === null ? (
-              <span className="muted">Not started</span>
-            ) : (
-              formatAbsolute(run.startedAt)
-            )}
-          </Fact>
-          {run.endedAt !== null ? <Fact term="Ended">{formatAbsolute(run.endedAt)}</Fact> : null}
-          <Fact term="Duration">
-            <RunDuration run={run} />
-          </Fact>
-          <Fact term="Progress">
-            <RunProgress run={run} />
-          </Fact>
-          <Fact term="Triggered by">{run.triggeredBy}</Fact>
-          <Fact term="Schedule">
-            {run.schedule ? run.schedule.name : <span className="muted">None (run on demand)</span>}
-          </Fact>
-          {run.state === 'queued' ? (
-            <Fact term="Queue">
-              {run.queuePosition !== null ? `Position ${run.queuePosition} in the queue, ` : ''}
-              waiting for a free worker
-            </Fact>
-          ) : null}
-          {run.state === 'aborted' && run.abortedBy ? (
-            <Fact term="Aborted by">{run.abortedBy}</Fact>
-          ) : null}
-          <RunLineageFacts run={run} />
-        </dl>
-        {Actions ? (
-          <div className="run-details__actions">
-            <Actions run={run} />
-          </div>
-        ) : null}
-      </header>
-
-      <div className="run-details__grid">
-        <section aria-labelledby={`${titleId}-settings`}>
-          <Sub id={`${titleId}-settings`} className="run-details__section-title">
-            Settings
-          </Sub>
-          {run.settings.length > 0 ? (
-            <dl className="facts facts--compact">
-              {run.settings.map((setting) => (
-                <Fact key={setting.key} term={setting.label}>
-                  {settingText(setting)}
-                </Fact>
-              ))}
-            </dl>
-          ) : detailLoaded ? (
-            <p className="muted">{info.label} Runs have no settings of their own.</p>
-          ) : (
-            <Skeleton width="60%" />
-          )}
-        </section>
-        <section aria-labelledby={`${titleId}-summary`}>
-          <Sub id={`${titleId}-summary`} className="run-details__section-title">
-            Summary
-          </Sub>
-          <SummaryCounters run={run} />
-        </section>
-      </div>
-
-      {Lifecycle ? (
-        <div className="run-details__diagram">
-          <Lifecycle run={run} />
-        </div>
-      ) : null}
-
+      <RunHeader
+        run={run}
+        titleId={titleId}
+        headingLevel={headingLevel}
+        actions={Actions ? <Actions run={run} /> : null}
+        aside={
+          followsList ? null : (
+            <Freshness
+              updatedAt={detail.dataUpdatedAt}
+              fetching={detail.isFetching}
+              stale={failure !== null && detail.data !== undefined}
+              onRefresh={retry}
+            />
+          )
+        }
+        problem={problem}
+      />
       <Tabs
         label={`${operationLabel(run.type)} Run #${run.id}`}
         {...(tab ? { value: tab } : {})}
@@ -224,35 +150,21 @@ export function RunDetails({
             content: <RunResults run={run} loaded={detailLoaded} />,
           },
           { id: 'logs', label: 'Logs', content: <Logs run={run} /> },
+          {
+            id: 'details',
+            label: 'Details',
+            content: (
+              <RunSettings run={run} titleId={titleId} headingLevel={Sub} loaded={detailLoaded} />
+            ),
+          },
+          ...(Lifecycle
+            ? [{ id: 'lifecycle', label: 'Lifecycle', content: <Lifecycle run={run} /> }]
+            : []),
         ]}
       />
     </article>
   );
 }
-
-/** "Resumed from #12", "Rerun as #60": links along the Resume/Rerun lineage. */
-function RunLineageFacts({ run }: { run: Run }) {
-  const { parent, children } = lineageOf(run);
-  const links = [...(parent ? [parent] : []), ...(children ?? [])];
-  if (links.length === 0) return null;
-  return (
-    <Fact term="Related runs">
-      <ul className="inline-list" aria-label="Related runs">
-        {links.map((link) => (
-          <li key={`${link.text}-${link.id}`}>
-            {link.text} <RunLink id={link.id} />
-          </li>
-        ))}
-      </ul>
-    </Fact>
-  );
-}
-
-const RunLink = ({ id }: { id: number }) => (
-  <Link to="/runs/$runId" params={{ runId: id }}>
-    #{id}
-  </Link>
-);
 
 /**
  * The API says the Run does not exist: it was deleted while on screen (here or elsewhere), or
@@ -278,14 +190,13 @@ function RunMissing({
           ? `Run #${id} was deleted — it is no longer here. The artifacts it produced stay.`
           : `There is no Run #${id}. It may have been deleted; the artifacts it produced stay.`}
       </p>
+      {headingLevel === 1 ? (
+        <p>
+          <Link to="/">Back to Activity</Link>
+        </p>
+      ) : null}
     </section>
   );
-}
-
-function settingText(setting: Setting): string {
-  if (typeof setting.value === 'boolean') return setting.value ? 'Yes' : 'No';
-  if (typeof setting.value === 'number') return formatCount(setting.value);
-  return setting.value;
 }
 
 /** What, when it changes in the list, means the detail is out of date. */
