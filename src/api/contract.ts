@@ -33,6 +33,8 @@ export const paths = {
   resume: (id: RunIdSegment) => `/operations/resume/${id}`,
   rerun: (id: RunIdSegment) => `/operations/rerun/${id}`,
   logs: (id: RunIdSegment) => `/operations/${id}/logs`,
+  logStream: (id: RunIdSegment) => `/operations/${id}/logs/stream`,
+  operationsStream: '/operations/stream',
   activity: '/operations/activity',
   launch: '/operations/run',
   datastores: '/datastores',
@@ -286,6 +288,16 @@ export function describeIssues(error: z.core.$ZodError): string {
     .map((issue) => `${issue.path.length ? issue.path.join('.') : 'value'}: ${issue.message}`)
     .join('; ');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Live streams (docs/api.md "Live streams"): the data of each event type, by event name.
+
+/** `GET /operations/stream`: a Run's list shape, a deleted Run's id, "re-read your lists". */
+export const runStreamEvents = {
+  run: runWireSchema,
+  deleted: z.looseObject({ id }),
+  reset: z.unknown(),
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // Simulator control surface (SPEC §6), only present when the simulator is on.
