@@ -1,5 +1,6 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { Suspense, lazy } from 'react';
+import { useRunStream } from '../queries/run-stream';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ThemeSelect } from './ThemeSelect';
 import { UserChip } from './UserChip';
@@ -12,6 +13,7 @@ const SimPanel =
     : null;
 
 export function AppShell() {
+  useRunStream();
   return (
     <>
       <a className="skip-link" href="#main">
