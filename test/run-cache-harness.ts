@@ -8,13 +8,14 @@ import type { QueryKey } from '@tanstack/react-query';
 import type { RunPage } from '../src/api/client';
 import type { ListRunsQuery, RunPageWire } from '../src/api/contract';
 import { ApiError, isApiError } from '../src/api/errors';
-import { toRun } from '../src/api/map';
+import { readOneRun, readRunPage } from '../src/api/read-run';
 import type { Run } from '../src/domain/run';
 import { anyActive, liveRefetch } from '../src/queries/live';
 import { runKeys } from '../src/queries/runs';
 import type { FakeRunsServer } from './fake-runs-server';
 
-export const toPage = (wire: RunPageWire): RunPage => ({ ...wire, items: wire.items.map(toRun) });
+/** A page as the client reads it (read-run.ts). */
+export const toPage = (wire: RunPageWire): RunPage => ({ ...wire, ...readRunPage(wire.items) });
 
 export interface CacheHarnessOptions {
   readonly lists: readonly ListRunsQuery[];
@@ -55,7 +56,7 @@ export function cacheHarness(server: FakeRunsServer, options: CacheHarnessOption
           queryFn: () =>
             answer(runKeys.detail(id), () => {
               const wire = server.detail(id);
-              if (wire) return toRun(wire);
+              if (wire) return readOneRun(wire, '');
               throw new ApiError({
                 kind: 'http',
                 status: 404,
@@ -90,7 +91,7 @@ export function cacheHarness(server: FakeRunsServer, options: CacheHarnessOption
         const gone = isApiError(query?.state.error) && query.state.error.status === 404;
         const cached = gone ? undefined : query?.state.data;
         const wire = server.detail(id);
-        const expected = wire ? toRun(wire) : undefined;
+        const expected = wire ? readOneRun(wire, '') : undefined;
         if (JSON.stringify(cached) !== JSON.stringify(expected)) {
           out.push(`detail ${id}: ${cached?.state ?? 'none'} ≠ ${expected?.state ?? 'none'}`);
         }

@@ -17,8 +17,8 @@
  */
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { RunPage } from '../api/client';
-import type { ListRunsQuery, RunWire } from '../api/contract';
-import { toRun } from '../api/map';
+import type { ListRunsQuery } from '../api/contract';
+import { readRun } from '../api/read-run';
 import type { Run } from '../domain/run';
 import { isTerminal } from '../domain/states';
 import { activityKeys } from './activity';
@@ -28,7 +28,8 @@ import { patchLists } from './run-cache';
 import { runKeys } from './runs';
 
 export interface RunChangeWriter {
-  run(wire: RunWire): void;
+  /** A `run` event's data, read as a list item is (read-run.ts). */
+  run(raw: { readonly id: number }): void;
   deleted(id: number): void;
   /** The server no longer holds what came since our resume id, or we never had one. */
   resync(): void;
@@ -72,7 +73,8 @@ export function createRunChangeWriter(
   function mark(key: QueryKey): void {
     const query = cache.find({ queryKey: key, exact: true });
     if (!query) return;
-    if (!pending.has(query.queryHash)) pending.set(query.queryHash, { key, at: now() });
+    // The latest change counts: only a fetch started after it covers it.
+    pending.set(query.queryHash, { key, at: now() });
     timer ??= setTimeout(flush, options.batchMs);
   }
 
@@ -101,8 +103,16 @@ export function createRunChangeWriter(
     if (later.length > 0) timer = setTimeout(flush, options.batchMs);
   }
 
-  function run(wire: RunWire): void {
-    const next = toRun(wire);
+  function run(raw: { readonly id: number }): void {
+    const reading = readRun(raw);
+    if (reading.kind !== 'run') {
+      // A Run the dashboard cannot show as such (a newer type or state, an unreadable field
+      // that identifies it): the lists show it as the server answers it, so they are re-read.
+      markAll(runKeys.lists());
+      mark(runKeys.detail(raw.id));
+      return;
+    }
+    const next = reading.run;
     // Only events tell what is new: a page read after a Run's creation may already hold it
     // while another page, read before, does not. Ids grow with creation.
     const isNew = next.id > newestSeen;
