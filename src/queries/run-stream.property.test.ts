@@ -1,9 +1,10 @@
 /**
  * Whatever happens on the server — Runs created, changed, deleted — interleaved with dropped
- * connections (some cut mid-event), a server that forgets its history (so a resume gets `reset`)
- * and answers that race the events, the cache ends showing exactly what the server would answer:
+ * connections (some cut mid-event), a server that forgets its history (so a resume gets `reset`),
+ * polls (every Runs query asks again) and answers that race the events, the cache ends showing exactly what the server would answer:
  * every list (filters, pages, sorts) and every detail.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type { ListRunsQuery } from '../api/contract';
@@ -13,6 +14,7 @@ import { FakeRunsServer } from '../../test/fake-runs-server';
 import { cacheHarness } from '../../test/run-cache-harness';
 import { getRunFeed } from './run-feed';
 import { startRunStream } from './run-stream';
+import { runKeys } from './runs';
 
 const LISTS: ListRunsQuery[] = [
   { page: 1, size: 4, sort_created: 'desc' },
@@ -43,6 +45,8 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('drop' as const), cut: fc.boolean() }),
   fc.record({ kind: fc.constant('forget' as const) }),
+  // A poll: every Runs query on screen asks the server again, racing the events.
+  fc.record({ kind: fc.constant('poll' as const) }),
   fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 6 }) }),
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
@@ -59,7 +63,7 @@ const fastClock = {
   },
 };
 
-async function apply(server: FakeRunsServer, step: Op): Promise<void> {
+async function apply(server: FakeRunsServer, client: QueryClient, step: Op): Promise<void> {
   const ids = [...server.runs.keys()];
   const pick = (n: number) => ids[n % Math.max(1, ids.length)];
   switch (step.kind) {
@@ -88,6 +92,9 @@ async function apply(server: FakeRunsServer, step: Op): Promise<void> {
     case 'forget':
       server.forget();
       return;
+    case 'poll':
+      void client.refetchQueries({ queryKey: runKeys.all, type: 'active' });
+      return;
     case 'wait':
       await sleep(step.ms);
       return;
@@ -103,7 +110,7 @@ async function settle(isBusy: () => boolean): Promise<void> {
   }
 }
 
-test('after any interleaving of changes, drops and resets, the cache equals the server', async () => {
+test('after any interleaving of changes, polls, drops and resets, the cache equals the server', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(op, { maxLength: 25 }), fc.nat(), async (steps, seed) => {
       const server = new FakeRunsServer(6);
@@ -128,7 +135,7 @@ test('after any interleaving of changes, drops and resets, the cache equals the 
       });
       try {
         await sleep(1);
-        for (const step of steps) await apply(server, step);
+        for (const step of steps) await apply(server, cache.queryClient, step);
         await settle(() => cache.queryClient.isFetching() > 0 || getRunFeed().status !== 'live');
         expect(cache.differences()).toEqual([]);
       } finally {

@@ -1,20 +1,21 @@
 /**
- * Live updates of the whole app (SPEC §4 "Live"): with the Run-change stream, a Run launched on
- * the server appears on an idle Activity page, changes arrive without re-reading the list, a
- * deletion elsewhere removes the row, and a failed stream gives way to polling; without a
- * stream, the slow check still finds new Runs. The stream is an MSW handler of this file, fed by
- * hand from the simulator's own Runs (the simulator's streams come with their own tests).
+ * Live updates of the whole app (SPEC §4 "Live", docs/api.md "Live streams") against the
+ * simulator's own change feed (`GET /operations/stream`, mocks/handlers/streams.ts): a Run's
+ * changes arrive by push with no list request, a dropped stream resumes with `Last-Event-ID` and
+ * misses nothing, a `reset` re-reads, a malformed event is skipped; with streams answering 404
+ * the app polls, and the slow check still finds new Runs. The simulator's clock moves by hand.
  */
-import { act, screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
-import { expect, test, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { getResponse, http } from 'msw';
+import { expect, onTestFinished, test, vi } from 'vitest';
+import { streamHandlers } from '../../mocks/handlers/streams';
 import { paths } from '../../src/api/contract';
 import type * as Polling from '../../src/config/polling';
 import { getRunFeed } from '../../src/queries/run-feed';
 import { advanceClock, backend, resetBackend, sim } from '../backend';
 import { renderApp } from '../render';
 
-// Short intervals, so the journeys take a second, not a minute.
+// Short intervals, so that polling, were it on, would show within the quiet spells below.
 vi.mock('../../src/config/polling', async (importOriginal) => {
   const original = await importOriginal<typeof Polling>();
   return {
@@ -24,54 +25,74 @@ vi.mock('../../src/config/polling', async (importOriginal) => {
   };
 });
 
-const SLOW = { timeout: 5_000 };
+const SLOW = { timeout: 10_000 };
+const STREAM_URL = `*/api${paths.operationsStream}`;
 
-/** `GET /operations/stream` as an open SSE answer the test writes events to. */
-function serveStream() {
-  const open = new Set<ReadableStreamDefaultController<Uint8Array>>();
-  const encoder = new TextEncoder();
-  let nextId = 1;
-  let answer: (() => Response) | null = null;
+/**
+ * The simulator's change feed, passed through so the test can cut it (as a network drop would)
+ * or slip a malformed event in, and see the `Last-Event-ID` of every connection.
+ */
+function interceptStream() {
+  const simStream = streamHandlers({ base: '*/api', sim: () => sim, onChange: () => undefined });
+  const cuts = new Set<(extra?: string) => void>();
+  const resumeIds: (string | null)[] = [];
   backend.server.use(
-    http.get(`*/api${paths.operationsStream}`, ({ request }) => {
-      if (answer) return answer();
-      let self: ReadableStreamDefaultController<Uint8Array> | null = null;
+    http.get(STREAM_URL, async ({ request }) => {
+      resumeIds.push(request.headers.get('last-event-id'));
+      const answer = await getResponse(simStream, request);
+      if (!answer?.body) throw new Error('the simulator did not answer the stream');
+      const reader = answer.body.getReader();
+      const encoder = new TextEncoder();
+      let cut: ((extra?: string) => void) | null = null;
       const body = new ReadableStream<Uint8Array>({
-        start: (controller) => {
-          self = controller;
-          open.add(controller);
+        start(controller) {
+          cut = (extra) => {
+            if (extra) controller.enqueue(encoder.encode(extra));
+            cuts.delete(cut ?? (() => undefined));
+            void reader.cancel();
+            try {
+              controller.close();
+            } catch {
+              // Already closed.
+            }
+          };
+          cuts.add(cut);
         },
-        cancel: () => {
-          if (self) open.delete(self);
+        async pull(controller) {
+          const { done, value } = await reader.read();
+          try {
+            if (done) controller.close();
+            else controller.enqueue(value);
+          } catch {
+            // Cut while reading.
+          }
         },
+        cancel: () => reader.cancel(),
       });
-      request.signal.addEventListener('abort', () => {
-        if (self) open.delete(self);
-      });
-      return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+      return new Response(body, { status: answer.status, headers: answer.headers });
     }),
   );
   return {
-    send(event: 'run' | 'deleted', data: unknown) {
-      const text = `id: ${nextId++}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-      for (const controller of open) controller.enqueue(encoder.encode(text));
-    },
-    /** Drops every open stream; from now on the server has none (404). */
-    goAway() {
-      answer = () => new Response('{"detail":"Not Found"}', { status: 404 });
-      for (const controller of open) controller.close();
-      open.clear();
+    resumeIds,
+    /** Drops every open connection, after `extra` (half an event, say) when given. */
+    drop(extra?: string) {
+      for (const cut of [...cuts]) cut(extra);
     },
   };
 }
 
-/** Every request for a page of the Runs list from now on. */
-function listRequests(): { readonly count: () => number } {
-  let count = 0;
-  backend.server.events.on('request:start', ({ request }) => {
-    if (new URL(request.url).pathname.endsWith(paths.operations)) count += 1;
-  });
-  return { count: () => count };
+/** Requests from now on for a page of the Runs list, and for one Run's detail. */
+function countRequests(): { readonly lists: () => number; readonly details: () => number } {
+  let lists = 0;
+  let details = 0;
+  const listener = ({ request }: { request: Request }) => {
+    const path = new URL(request.url).pathname;
+    if (path.endsWith(paths.operations)) lists += 1;
+    else if (/\/operations\/\d+$/.test(path)) details += 1;
+  };
+  backend.server.events.on('request:start', listener);
+  onTestFinished(() => backend.server.events.removeListener('request:start', listener));
+  return { lists: () => lists, details: () => details };
 }
 
 /** A Run launched on the server (not through the dashboard): its id. */
@@ -80,15 +101,6 @@ function launchOnServer(): number {
   if (result.status !== 201 && result.status !== 200) throw new Error('launch refused');
   return result.body.id;
 }
-
-const listShape = (id: number) => {
-  const run = sim.runs.get(id);
-  if (!run) throw new Error(`no Run #${id}`);
-  return sim.toWire(run, false);
-};
-
-const rowHeader = (id: number) =>
-  screen.queryByRole('rowheader', { name: new RegExp(`^#${id}(?!\\d)`) });
 
 /** The table row of one Run. */
 function rowOf(id: number): HTMLElement {
@@ -100,70 +112,121 @@ function rowOf(id: number): HTMLElement {
   return row;
 }
 
+const rowHeader = (id: number) =>
+  screen.queryByRole('rowheader', { name: new RegExp(`^#${id}(?!\\d)`) });
+
 async function live() {
   await waitFor(() => expect(getRunFeed().status).toBe('live'), SLOW);
 }
 
 /** Lets time pass in which nothing should happen (polling would, every 500 ms). */
-const quietFor = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
+const quietFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-test('with the stream, a Run launched on the server appears on an idle Activity page by itself', async () => {
+test('a Run launched on an idle Activity page appears, then becomes Running, from the stream', async () => {
   resetBackend('empty');
-  const stream = serveStream();
   renderApp('/');
   await screen.findByText('No runs yet', {}, SLOW);
   await live();
   const id = launchOnServer();
-  stream.send('run', listShape(id));
-  const table = await screen.findByRole('table', { name: /^Runs/ }, SLOW);
-  expect(within(table).getByRole('rowheader', { name: new RegExp(`^#${id}`) })).toBeVisible();
+  advanceClock(0);
+  await waitFor(() => expect(rowHeader(id)).toBeVisible(), SLOW);
+  expect(rowOf(id)).toHaveTextContent('Queued');
+  await quietFor(300);
+  const requests = countRequests();
+  advanceClock(5_000);
+  await waitFor(() => expect(rowOf(id)).toHaveTextContent('Running'), SLOW);
+  await quietFor(1_500);
+  expect(requests.lists()).toBe(0);
 });
 
-test('with the stream, a change on screen arrives without a list request, and nothing polls', async () => {
-  const stream = serveStream();
+test('an active Run on the Activity page changes from the stream; nothing polls meanwhile', async () => {
   renderApp('/');
   await screen.findByRole('table', { name: /^Runs/ }, SLOW);
   await live();
   await quietFor(300);
-  const lists = listRequests();
-  // The simulator still says 7 of 14: only the stream says 8, so a list request would undo it.
-  const wire = listShape(56);
-  stream.send('run', { ...wire, status: { ...wire.status, containers_analyzed: 8 } });
-  const row = rowOf(56);
-  expect(await within(row).findByText('8 / 14 Tables', {}, SLOW)).toBeVisible();
+  const requests = countRequests();
   await quietFor(1_500);
-  expect(within(row).getByText('8 / 14 Tables')).toBeVisible();
-  expect(lists.count()).toBe(0);
-});
-
-test('with the stream, a Run deleted elsewhere leaves the table', async () => {
-  const stream = serveStream();
-  renderApp('/');
-  await screen.findByRole('table', { name: /^Runs/ }, SLOW);
-  await live();
-  expect(rowHeader(50)).toBeVisible();
-  expect(sim.delete(50).status).toBe(204);
-  stream.send('deleted', { id: 50 });
-  await waitFor(() => expect(rowHeader(50)).not.toBeInTheDocument(), SLOW);
-});
-
-test('when the stream goes away, polling takes over again', async () => {
-  const stream = serveStream();
-  renderApp('/');
-  await screen.findByRole('table', { name: /^Runs/ }, SLOW);
-  await live();
-  stream.goAway();
-  await waitFor(() => expect(getRunFeed().status).toBe('unavailable'), SLOW);
+  expect(requests.lists()).toBe(0);
   advanceClock(60 * 60_000);
   await waitFor(() => expect(rowOf(56)).toHaveTextContent(/Success|Failure/), SLOW);
 });
 
-test('without a stream, the slow check finds a Run launched while nothing on screen is active', async () => {
+test('the open Run follows the stream, and does not poll while nothing changes', async () => {
+  renderApp('/runs/56');
+  const lifecycle = { name: /^Lifecycle of Run #56 \(Scan\), now (\w+)/ };
+  expect(await screen.findByRole('figure', lifecycle, SLOW)).toHaveAccessibleName(/now Running/);
+  await live();
+  await quietFor(300);
+  const requests = countRequests();
+  await quietFor(1_500);
+  expect(requests.details()).toBe(0);
+  advanceClock(60 * 60_000);
+  await waitFor(
+    () =>
+      expect(screen.getByRole('figure', lifecycle)).toHaveAccessibleName(/now (Success|Failure)/),
+    SLOW,
+  );
+});
+
+test('after a dropped stream it resumes with Last-Event-ID and misses nothing', async () => {
+  const stream = interceptStream();
+  renderApp('/');
+  await screen.findByRole('table', { name: /^Runs/ }, SLOW);
+  await live();
+  // A Run launched while connected, so the client holds an event id to resume after.
+  const first = launchOnServer();
+  const launchedAt = sim.feed.lastId;
+  advanceClock(0);
+  await waitFor(() => expect(rowHeader(first)).toBeVisible(), SLOW);
+  stream.drop('id: 999999\nevent: run\ndata: {"id": 56, "res');
+  await waitFor(() => expect(getRunFeed().status).toBe('reconnecting'), SLOW);
+  // While disconnected: a Run launched, one deleted, one started.
+  const second = launchOnServer();
+  expect(sim.delete(50).status).toBe(204);
+  advanceClock(5_000);
+  await live();
+  // It resumed after the last whole event it had (the cut one's id never counts).
+  expect(stream.resumeIds).toHaveLength(2);
+  expect(stream.resumeIds[0]).toBeNull();
+  expect(Number(stream.resumeIds[1])).toBeGreaterThanOrEqual(launchedAt);
+  expect(Number(stream.resumeIds[1])).toBeLessThan(999_999);
+  await waitFor(() => expect(rowHeader(second)).toBeVisible(), SLOW);
+  await waitFor(() => expect(rowHeader(50)).not.toBeInTheDocument(), SLOW);
+});
+
+test('a malformed event is skipped; a reset of the server re-reads the lists', async () => {
+  const stream = interceptStream();
+  renderApp('/');
+  await screen.findByRole('table', { name: /^Runs/ }, SLOW);
+  await live();
+  stream.drop('id: 1\nevent: run\ndata: {"not": "a run"}\n\nevent: deleted\ndata: [\n\n');
+  await live();
+  expect(rowHeader(56)).toBeVisible();
+  resetBackend('empty');
+  expect(await screen.findByText('No runs yet', {}, SLOW)).toBeVisible();
+});
+
+test('with streams answering 404, the Activity page polls an active Run to its end', async () => {
+  backend.server.use(
+    http.get(STREAM_URL, () => new Response('{"detail":"Not Found"}', { status: 404 })),
+  );
+  renderApp('/');
+  await screen.findByRole('table', { name: /^Runs/ }, SLOW);
+  await waitFor(() => expect(getRunFeed().status).toBe('unavailable'), SLOW);
+  const requests = countRequests();
+  advanceClock(60 * 60_000);
+  await waitFor(() => expect(rowOf(56)).toHaveTextContent(/Success|Failure/), SLOW);
+  expect(requests.lists()).toBeGreaterThan(0);
+});
+
+test('with streams answering 404, the slow check finds a Run launched while nothing is active', async () => {
+  backend.server.use(
+    http.get(STREAM_URL, () => new Response('{"detail":"Not Found"}', { status: 404 })),
+  );
   resetBackend('empty');
   renderApp('/');
   await screen.findByText('No runs yet', {}, SLOW);
   await waitFor(() => expect(getRunFeed().status).toBe('unavailable'), SLOW);
   const id = launchOnServer();
-  const table = await screen.findByRole('table', { name: /^Runs/ }, SLOW);
-  expect(within(table).getByRole('rowheader', { name: new RegExp(`^#${id}`) })).toBeVisible();
+  await waitFor(() => expect(rowHeader(id)).toBeVisible(), SLOW);
 });
