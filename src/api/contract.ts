@@ -330,6 +330,19 @@ export function describeIssues(error: z.core.$ZodError): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Live streams (docs/api.md "Live streams"): the data of each event type, by event name.
+
+/**
+ * `GET /operations/stream`: a Run's list shape, a deleted Run's id, "re-read your lists". A `run`
+ * is checked for its id only here: the rest is read field by field as a list item is
+ * (read-run.ts), so a Run the list would show is never dropped from the stream.
+ */
+export const runStreamEvents = {
+  run: z.looseObject({ id }),
+  deleted: runDeletedSchema,
+  reset: z.unknown(),
+} as const;
+
 // The log query (docs/api.md "Logs"): one form at a time, serialised by the client and parsed by
 // the mock. The fields of each form are named as its parameters.
 

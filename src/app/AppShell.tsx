@@ -1,6 +1,7 @@
 import { Link, Outlet, useLocation } from '@tanstack/react-router';
 import { Suspense, lazy } from 'react';
 import { config } from '../config/env';
+import { useRunStream } from '../queries/run-stream';
 import { ConfigProblems } from './ConfigProblems';
 import { ConnectionBanner } from './ConnectionBanner';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
@@ -15,6 +16,7 @@ const SimPanel =
     : lazy(() => import('../features/simulator/SimPanel').then((m) => ({ default: m.SimPanel })));
 
 export function AppShell() {
+  useRunStream();
   // A Run's page is part of Activity: the nav says where the person is.
   const inRunPage = useLocation({ select: (location) => location.pathname.startsWith('/runs/') });
   return (

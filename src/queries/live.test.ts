@@ -2,15 +2,22 @@ import { QueryClient } from '@tanstack/react-query';
 import { expect, test } from 'vitest';
 import { ApiError } from '../api/errors';
 import { POLL } from '../config/polling';
-import { anyActive, liveRefetch } from './live';
+import { anyActive, liveRefetch, pushedByRunStream } from './live';
+import { logKeys } from './logs';
+import { setRunFeed } from './run-feed';
+import { runKeys } from './runs';
 
 type Runs = readonly { readonly state: 'queued' | 'success' }[];
 
 /** A real query of a client, left in the state a fetch would leave it in. */
-function queryWith<T>(data: T | undefined, error: Error | null = null) {
+function queryWith<T>(
+  data: T | undefined,
+  error: Error | null = null,
+  queryKey: readonly unknown[] = ['probe'],
+) {
   const client = new QueryClient();
-  const query = client.getQueryCache().build<T, Error, T, readonly ['probe']>(client, {
-    queryKey: ['probe'],
+  const query = client.getQueryCache().build<T, Error, T, readonly unknown[]>(client, {
+    queryKey,
   });
   query.setState({
     data,
@@ -35,4 +42,22 @@ test('stops for a Run the API says does not exist, and asks at its own pace', ()
   const logRule = liveRefetch((complete: boolean) => !complete, POLL.log);
   expect(logRule(queryWith(false))).toBe(POLL.log);
   expect(logRule(queryWith(true))).toBe(false);
+});
+
+test('while the Run stream is live, Runs lists and details never poll; logs still do', () => {
+  const active: Runs = [{ state: 'queued' }];
+  const list = runKeys.list({ page: 1, size: 25 });
+  const detail = runKeys.detail(7);
+  const log = logKeys.log(7, null);
+  expect([list, detail, log].map(pushedByRunStream)).toEqual([true, true, false]);
+  try {
+    setRunFeed({ status: 'live', since: 0 });
+    expect(rule(queryWith(active, null, list))).toBe(false);
+    expect(rule(queryWith(active, null, detail))).toBe(false);
+    expect(rule(queryWith(active, null, log))).toBe(POLL.live);
+    setRunFeed({ status: 'reconnecting', since: 0, attempt: 1, nextAttemptAt: 1, reason: 'x' });
+    expect(rule(queryWith(active, null, list))).toBe(POLL.live);
+  } finally {
+    setRunFeed({ status: 'off' });
+  }
 });

@@ -1,25 +1,77 @@
 /**
- * The one rule for how often a view refreshes itself (SPEC §4 "Live"), for every live query (the
- * Runs list, a Run, a log): every few seconds while what it shows can still change, never once it
- * cannot, and never for a Run the API says does not exist. One request per view, never one per
- * row; TanStack Query pauses the interval in a background tab.
+ * The one rule for how often views refresh themselves (SPEC §4 "Live"), for every live query (the
+ * Runs list, a Run, a log) and for the slow check for new Runs:
+ *
+ * - While the tab's Run-change stream is live (run-feed.ts), Runs (lists and details) are pushed
+ *   into the cache: they never poll.
+ * - Otherwise a view polls every few seconds while what it shows can still change, never once it
+ *   cannot, and never for a Run the API says does not exist.
+ * - A Runs list on screen with nothing active in it (so not polling) and no live stream gets the
+ *   slow, cheap check for new Runs (new-runs-check.ts) instead.
+ *
+ * One request per view, never one per row; TanStack Query pauses intervals in a background tab,
+ * the check pauses there too, and the transport's breaker paces everything while the API is down.
  */
-import type { Query, QueryKey } from '@tanstack/react-query';
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { isApiError } from '../api/errors';
 import { POLL } from '../config/polling';
 import type { Run } from '../domain/run';
 import { isActive } from '../domain/states';
+import { runFeedIsLive } from './run-feed';
+import { runKeys } from './runs';
+
+const startsWith = (key: QueryKey, prefix: QueryKey): boolean =>
+  prefix.every((part, i) => key[i] === part);
+
+/** Whether the Run-change stream carries what this query shows (Runs lists and details). */
+export const pushedByRunStream = (key: QueryKey): boolean =>
+  startsWith(key, runKeys.lists()) || startsWith(key, runKeys.details());
 
 /** A `refetchInterval` for a query whose data says whether it can still change. */
 export function liveRefetch<T>(isLive: (data: T) => boolean, every: number = POLL.live) {
   return <K extends QueryKey>(query: Query<T, Error, T, K>): number | false => {
     const { data, error } = query.state;
     if (isApiError(error) && error.fromApi && error.status === 404) return false;
-    if (data === undefined) return false;
-    return isLive(data) ? every : false;
+    if (data === undefined || !isLive(data)) return false;
+    return pushedByRunStream(query.queryKey) && runFeedIsLive() ? false : every;
   };
 }
 
 /** Whether any of these Runs can still change (Queued or Running). */
 export const anyActive = (runs: readonly Pick<Run, 'state'>[]): boolean =>
   runs.some((run) => isActive(run.state));
+
+/** Whether a query on screen refreshes itself now (what its own `refetchInterval` says). */
+export function isPolling(query: Query): boolean {
+  return query.observers.some((observer) => {
+    const { refetchInterval, enabled } = observer.options;
+    if (enabled === false) return false;
+    const every = typeof refetchInterval === 'function' ? refetchInterval(query) : refetchInterval;
+    return typeof every === 'number' && every > 0;
+  });
+}
+
+/**
+ * The Runs list on screen that the slow check for new Runs should watch, or null: one with data,
+ * shown (observed), not polling, while no Run stream is live and the tab is visible.
+ */
+export function listForNewRunsCheck(queryClient: QueryClient, visible: boolean): Query | null {
+  if (!visible || runFeedIsLive()) return null;
+  const shown = queryClient.getQueryCache().findAll({ queryKey: runKeys.lists(), type: 'active' });
+  if (shown.some(isPolling)) return null;
+  return shown.find((query) => query.state.data !== undefined) ?? null;
+}
+
+/** How often the slow check for new Runs looks (it does nothing while it has no list to watch). */
+export const NEW_RUNS_CHECK_MS: number = POLL.newRuns;
+
+/**
+ * Makes every Runs query on screen re-read its polling rule now (the stream went live or
+ * stopped): TanStack Query otherwise re-reads it only when the query itself changes.
+ */
+export function rearmPolling(queryClient: QueryClient): void {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: runKeys.all })) {
+    if (!pushedByRunStream(query.queryKey)) continue;
+    for (const observer of query.observers) observer.setOptions(observer.options);
+  }
+}

@@ -13,7 +13,7 @@ import { platformKeys } from './platform';
 import { runKeys } from './runs';
 
 /** Replaces or drops one Run in every cached page of the Runs list. */
-function patchLists(queryClient: QueryClient, id: number, next: Run | null): void {
+export function patchLists(queryClient: QueryClient, id: number, next: Run | null): void {
   queryClient.setQueriesData<RunPage>({ queryKey: runKeys.lists() }, (page) => {
     // Only pages of the list's own shape are patched; anything else is left to the refetch.
     if (!page || !Array.isArray(page.items) || !page.items.some((r) => r.id === id)) return page;
