@@ -20,7 +20,8 @@ export async function revealRunLifecycle(page: Page, name: RegExp): Promise<Loca
     if (await tab.count()) await tab.first().click();
     else await disclosure.first().click();
   }
-  await expect(drawing(figure)).toBeVisible();
+  // A page load loads mermaid again before drawing: allow for a slow machine.
+  await expect(drawing(figure)).toBeVisible({ timeout: 30_000 });
   return figure;
 }
 

@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { drawing, hueDistance } from './diagram-geometry';
+import type { BadgeColours } from './lifecycle-pages';
 import {
   badgeColours,
   chooseTheme,
@@ -15,8 +16,10 @@ import { openWithScenario } from './sim';
 const dottedEdges = (svg: Locator) => svg.locator('path.flowchart-link.edge-pattern-dotted');
 const solidEdges = (svg: Locator) => svg.locator('path.flowchart-link:not(.edge-pattern-dotted)');
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/** Axe over the page, or only over `include` (a CSS selector) where the rest is checked elsewhere. */
+async function expectNoAxeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  const results = await (include === undefined ? builder : builder.include(include)).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
@@ -223,38 +226,73 @@ test('a drawing wider than a very narrow screen scrolls inside its figure, by ke
   await expectLegible(figure);
 });
 
+/** The current state's box against a badge: the same colour family, and a 3 px ring of its own. */
+function expectBadgeColours(
+  box: { fill: string; stroke: string; width: string },
+  badge: BadgeColours | undefined,
+  what: string,
+) {
+  expect(hueDistance(box.fill, badge?.background ?? ''), `${what} fill`).toBeLessThanOrEqual(15);
+  expect(hueDistance(box.stroke, badge?.color ?? ''), `${what} outline`).toBeLessThanOrEqual(15);
+  expect(box.width, `${what} outline width`).toBe('3px');
+}
+
+/** On a Run page: the current state says "current" and has its header badge's colours. */
+async function expectRunCurrent(page: Page, id: string, state: string, label: string) {
+  const figure = await revealRunLifecycle(page, new RegExp(`^Lifecycle of Run #${id} `));
+  await expect(drawing(figure).locator('g.node.current')).toContainText(`${label} (current)`);
+  // The Run's own badge comes first in its article (before any of its containers' badges).
+  const badge = await page
+    .getByRole('article', { name: new RegExp(`Run #${id}$`) })
+    .locator(`.badge[data-state="${state}"]`)
+    .first()
+    .evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { background: style.backgroundColor, color: style.color };
+    });
+  expectBadgeColours(await currentBox(figure), badge, `Run #${id} ${state}`);
+}
+
 for (const theme of ['Light', 'Dark'] as const) {
   test(`the current state keeps its badge's colour, outlined, in the ${theme.toLowerCase()} theme`, async ({
     page,
   }) => {
+    // Eight drawings, three of them after a page load (which loads mermaid again).
+    test.setTimeout(120_000);
     await openWithScenario(page, '/');
     await chooseTheme(page, theme);
-    const states = ['queued', 'running', 'success', 'failure', 'aborted'] as const;
-    const badges = await badgeColours(page, states);
-    for (const state of states) {
-      await page.goto(`/lifecycle?state=${state}`);
-      const figure = page.getByRole('figure', { name: /^Sync, Profile, Scan/ });
-      await expect(drawing(figure).locator('g.node.current')).toContainText('(highlighted)');
-      const box = await currentBox(figure);
-      const badge = badges[state];
-      expect(hueDistance(box.fill, badge?.background ?? ''), `${state} fill`).toBeLessThanOrEqual(
-        15,
-      );
-      expect(hueDistance(box.stroke, badge?.color ?? ''), `${state} outline`).toBeLessThanOrEqual(
-        15,
-      );
-      expect(box.width).toBe('3px');
+    const states = [
+      ['queued', 'Queued'],
+      ['running', 'Running'],
+      ['success', 'Success'],
+      ['failure', 'Failure'],
+      ['aborted', 'Aborted'],
+    ] as const;
+    const badges = await badgeColours(
+      page,
+      states.map(([state]) => state),
+    );
+    // A failed Run, to see its current state drawn in its own (red) colour.
+    await page.goto('/?status=failure');
+    const failed =
+      (await page
+        .getByRole('link', { name: /^#\d+$/ })
+        .first()
+        .textContent()) ?? '';
+    expect(failed).toMatch(/^#\d+$/);
+    await page.goto('/lifecycle');
+    const figure = page.getByRole('figure', { name: /^Sync, Profile, Scan/ });
+    for (const [state, label] of states) {
+      await page.getByRole('combobox', { name: 'Highlight a state' }).selectOption(label);
+      await expect(drawing(figure).locator('g.node.current')).toHaveText(`${label} (highlighted)`, {
+        timeout: 30_000,
+      });
+      expectBadgeColours(await currentBox(figure), badges[state], state);
     }
-    // A Run's current state, against the badge in its own header.
     await page.goto('/runs/56');
-    const figure = await revealRunLifecycle(page, /^Lifecycle of Run #56 /);
-    await expect(drawing(figure).locator('g.node.current')).toContainText('Running (current)');
-    const header = page.getByRole('heading', { level: 1, name: /Run #56/ }).locator('..');
-    const badge = await header
-      .locator('.badge[data-state="running"]')
-      .first()
-      .evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(hueDistance((await currentBox(figure)).fill, badge)).toBeLessThanOrEqual(15);
+    await expectRunCurrent(page, '56', 'running', 'Running');
+    await page.goto(`/runs/${failed.slice(1)}`);
+    await expectRunCurrent(page, failed.slice(1), 'failure', 'Failure');
   });
 }
 
@@ -263,14 +301,19 @@ for (const viewport of [VIEWPORTS[0], VIEWPORTS[2]]) {
     test(`the diagrams have no axe violations at ${viewport.width} px (${theme})`, async ({
       page,
     }) => {
+      test.setTimeout(120_000);
       await page.setViewportSize(viewport);
       await openWithScenario(page, '/lifecycle?state=failure');
       await chooseTheme(page, theme);
-      await expect(page.locator('figure[aria-busy="false"] svg')).toHaveCount(2);
+      await expect(page.locator('figure[aria-busy="false"] svg')).toHaveCount(2, {
+        timeout: 30_000,
+      });
       await expectNoAxeViolations(page);
       await page.goto('/runs/56');
-      await revealRunLifecycle(page, /^Lifecycle of Run #56 /);
-      await expectNoAxeViolations(page);
+      const figure = await revealRunLifecycle(page, /^Lifecycle of Run #56 /);
+      await expect(figure).toHaveAttribute('aria-busy', 'false');
+      // The Run's lifecycle (figure, legend, words); the whole Run page is a11y.spec.ts's.
+      await expectNoAxeViolations(page, '.run-lifecycle');
     });
   }
 }
