@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import {
+  GENERAL_UNIT,
   LIFECYCLE_VARIANTS,
   TRANSITIONS,
   initialState,
@@ -7,7 +8,9 @@ import {
   statesFor,
   transitionsFor,
   transitionsFrom,
+  unitWord,
 } from './lifecycle';
+import type { OperationType } from './operations';
 import { OPERATION_TYPES } from './operations';
 import { RUN_STATES } from './states';
 
@@ -27,7 +30,7 @@ test('the transition table of SPEC §1.1, with solid (automatic) and dotted edge
 test('every type but Promote has the whole table; Promote has no Queued', () => {
   for (const type of OPERATION_TYPES) {
     if (type === 'promote') continue;
-    expect(transitionsFor(type)).toEqual(TRANSITIONS);
+    expect(transitionsFor(type).map(edge)).toEqual(TRANSITIONS.map(edge));
     expect(statesFor(type)).toEqual(RUN_STATES);
     expect(initialState(type)).toBe('queued');
   }
@@ -38,6 +41,26 @@ test('every type but Promote has the whole table; Promote has no Queued', () => 
   ]);
   expect(statesFor('promote')).not.toContain('queued');
   expect(initialState('promote')).toBe('running');
+});
+
+test("the labels name each type's unit of work, from the operation table", () => {
+  const done = (type: OperationType, unit?: string) =>
+    transitionsFor(type, unit).find((t) => t.to === 'success')?.label;
+  expect(done('promote')).toBe('every entity processed');
+  expect(done('scan')).toBe('every table processed');
+  expect(done('materialize')).toBe('every computed table processed');
+  expect(done('catalog')).toBe('every container processed');
+  // One drawing for several types speaks of containers, as SPEC §1.1 does.
+  expect(done('scan', GENERAL_UNIT)).toBe('every container processed');
+  expect(TRANSITIONS.map((t) => t.label)).toEqual([
+    'worker picks it up',
+    'user aborts',
+    'every container processed',
+    'unrecoverable error',
+    'user or system aborts',
+  ]);
+  expect(LIFECYCLE_VARIANTS.map((v) => v.unit)).toEqual(['container', 'entity']);
+  for (const type of OPERATION_TYPES) expect(unitWord(type)).toMatch(/^[a-z ]+$/);
 });
 
 test('isTransition answers the table for every type and pair of states', () => {

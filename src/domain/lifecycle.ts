@@ -5,7 +5,7 @@ import { RUN_STATES } from './states';
 
 /**
  * How a transition happens. Automatic edges are drawn solid; a user action or an error is drawn
- * dotted (SPEC §1.1).
+ * dashed (SPEC §1.1 says "dotted"; the drawing and its legend say what they show: dashes).
  */
 export type EdgeKind = 'automatic' | 'user' | 'error';
 
@@ -16,14 +16,33 @@ export interface Transition {
   readonly label: string;
 }
 
-/** The one transition table. Everything (simulator, badges, diagram, tests) reads this. */
-export const TRANSITIONS: readonly Transition[] = [
-  { from: 'queued', to: 'running', kind: 'automatic', label: 'worker picks it up' },
-  { from: 'queued', to: 'aborted', kind: 'user', label: 'user aborts' },
-  { from: 'running', to: 'success', kind: 'automatic', label: 'every container processed' },
-  { from: 'running', to: 'failure', kind: 'error', label: 'unrecoverable error' },
-  { from: 'running', to: 'aborted', kind: 'user', label: 'user or system aborts' },
-];
+/**
+ * The word for the things a Run works through, as the transition labels say it: the type's own
+ * unit, singular and lower case ("table", "computed table", "entity"; SPEC §1).
+ */
+export function unitWord(type: OperationType): string {
+  return operationInfo(type).unitSingular.toLowerCase();
+}
+
+/** The word that covers every type's unit at once: "container" (tables, views, file patterns). */
+export const GENERAL_UNIT = 'container';
+
+/**
+ * The one transition table, its labels naming the unit of work (`unit`: "table", "entity", …).
+ * Everything (simulator, badges, diagram, tests) reads this.
+ */
+function transitionTable(unit: string): readonly Transition[] {
+  return [
+    { from: 'queued', to: 'running', kind: 'automatic', label: 'worker picks it up' },
+    { from: 'queued', to: 'aborted', kind: 'user', label: 'user aborts' },
+    { from: 'running', to: 'success', kind: 'automatic', label: `every ${unit} processed` },
+    { from: 'running', to: 'failure', kind: 'error', label: 'unrecoverable error' },
+    { from: 'running', to: 'aborted', kind: 'user', label: 'user or system aborts' },
+  ];
+}
+
+/** The table in its general words (SPEC §1.1), for what speaks of every type at once. */
+export const TRANSITIONS: readonly Transition[] = transitionTable(GENERAL_UNIT);
 
 /** The state a new Run of this type is created in: Promote never enters Queued. */
 export function initialState(type: OperationType): RunState {
@@ -35,10 +54,17 @@ export function statesFor(type: OperationType): readonly RunState[] {
   return operationInfo(type).startsQueued ? RUN_STATES : RUN_STATES.filter((s) => s !== 'queued');
 }
 
-/** The transitions of this type's lifecycle (Promote's variant has no Queued edges). */
-export function transitionsFor(type: OperationType): readonly Transition[] {
+/**
+ * The transitions of this type's lifecycle (Promote's variant has no Queued edges), labelled with
+ * the type's unit word ("every entity processed"), or with `unit` where one drawing stands for
+ * several types.
+ */
+export function transitionsFor(
+  type: OperationType,
+  unit: string = unitWord(type),
+): readonly Transition[] {
   const states = statesFor(type);
-  return TRANSITIONS.filter((t) => states.includes(t.from) && states.includes(t.to));
+  return transitionTable(unit).filter((t) => states.includes(t.from) && states.includes(t.to));
 }
 
 export function transitionsFrom(type: OperationType, state: RunState): readonly Transition[] {
@@ -55,6 +81,18 @@ export const LIFECYCLE_VARIANTS = [
     id: 'general',
     title: 'Sync, Profile, Scan, External Scan, Export, Materialize',
     representative: 'scan',
+    // These types work through containers, tables or computed tables: the general word.
+    unit: GENERAL_UNIT,
   },
-  { id: 'promote', title: 'Promote (created directly in Running)', representative: 'promote' },
-] as const satisfies readonly { id: string; title: string; representative: OperationType }[];
+  {
+    id: 'promote',
+    title: 'Promote (created directly in Running)',
+    representative: 'promote',
+    unit: unitWord('promote'),
+  },
+] as const satisfies readonly {
+  id: string;
+  title: string;
+  representative: OperationType;
+  unit: string;
+}[];

@@ -46,7 +46,7 @@ test('a finished Run went Queued → Running → its end, each with its time', (
   expect(visits.map((v) => v.via?.label ?? null)).toEqual([
     null,
     'worker picks it up',
-    'every container processed',
+    'every table processed',
   ]);
   expect(visits.map((v) => v.after)).toEqual([null, 1000, 4000]);
 });

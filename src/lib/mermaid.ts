@@ -4,6 +4,9 @@
  * bundled, so drawing works offline. It is initialised once, with `securityLevel: 'strict'`
  * (labels are sanitised, no click handlers or scripts); the colours of each drawing follow the
  * page's light or dark theme through a per-diagram configuration header.
+ *
+ * Drawings keep their natural size (`useMaxWidth: false`): a diagram wider than its box is
+ * scrolled or drawn the other way (top to bottom), never shrunk, so its text stays readable.
  */
 import type { Mermaid, MermaidConfig } from 'mermaid';
 import type { ColorScheme } from './theme';
@@ -20,7 +23,7 @@ function loadMermaid(): Promise<Mermaid> {
         // shows its own fallback.
         suppressErrorRendering: true,
         theme: 'base',
-        flowchart: { useMaxWidth: true },
+        flowchart: { useMaxWidth: false },
       });
       return mermaid;
     },
@@ -56,10 +59,26 @@ function themeColor(name: string, scheme: ColorScheme): string {
   return /^#[0-9a-f]{3,8}$/i.test(value) ? value : (PALETTE[scheme][name] ?? '#808080');
 }
 
-/** Mermaid's theme for the current page colours. */
-function themeConfig(scheme: ColorScheme): MermaidConfig {
+/** Which way a flowchart flows: left to right (wide), or top to bottom (narrow). */
+export type FlowDirection = 'LR' | 'TB';
+
+/**
+ * Spacing of the layout (dagre), in px. Mermaid gives an edge label its own rank, half a rank
+ * spacing from each end, so `rankSpacing` sets the line left visible between a label and the
+ * boxes it joins (its arrowhead included): 35 px across, 30 px down. `nodeSpacing` keeps labels
+ * side by side apart; `padding` is the space inside a box around its text; `diagramPadding` the
+ * margin around the drawing (room for the 3 px outline of the current state).
+ */
+const FLOWCHART: Record<FlowDirection, MermaidConfig['flowchart']> = {
+  LR: { useMaxWidth: false, rankSpacing: 70, nodeSpacing: 20, padding: 8, diagramPadding: 4 },
+  TB: { useMaxWidth: false, rankSpacing: 60, nodeSpacing: 12, padding: 8, diagramPadding: 4 },
+};
+
+/** Mermaid's configuration for one drawing: the page's colours, and spacing for its direction. */
+function drawingConfig(scheme: ColorScheme, direction: FlowDirection): MermaidConfig {
   const c = (name: string) => themeColor(name, scheme);
   return {
+    flowchart: FLOWCHART[direction],
     theme: 'base',
     themeVariables: {
       darkMode: scheme === 'dark',
@@ -81,15 +100,21 @@ function themeConfig(scheme: ColorScheme): MermaidConfig {
 let sequence = 0;
 
 /**
- * Draws mermaid text into SVG markup, sanitised by mermaid under `securityLevel: 'strict'`.
- * Rejects when mermaid cannot be loaded or the text cannot be drawn.
+ * Draws mermaid text into SVG markup, sanitised by mermaid under `securityLevel: 'strict'`, laid out
+ * for `direction` (the one the text says). Rejects when mermaid cannot be loaded or the text cannot
+ * be drawn.
  */
-export async function renderMermaid(definition: string, scheme: ColorScheme): Promise<string> {
+export async function renderMermaid(
+  definition: string,
+  scheme: ColorScheme,
+  direction: FlowDirection = 'LR',
+): Promise<string> {
   const mermaid = await loadMermaid();
   sequence += 1;
-  // The theme travels as the diagram's front-matter configuration (JSON is valid YAML); mermaid
-  // resets to the initial configuration before each drawing, so it never leaks to the next one.
-  const text = `---\nconfig: ${JSON.stringify(themeConfig(scheme))}\n---\n${definition}`;
+  // The configuration travels as the diagram's front matter (JSON is valid YAML); mermaid resets
+  // to the initial configuration before each drawing, so it never leaks to the next one.
+  const config = JSON.stringify(drawingConfig(scheme, direction));
+  const text = `---\nconfig: ${config}\n---\n${definition}`;
   const { svg } = await mermaid.render(`lifecycle-diagram-${sequence}`, text);
   return svg;
 }

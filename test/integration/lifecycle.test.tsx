@@ -40,7 +40,32 @@ test('the Lifecycle page, reached from the navigation, draws both lifecycles wit
 
   const legend = screen.getByRole('list', { name: 'Legend' });
   expect(legend).toHaveTextContent('Solid arrow: automatic transition');
-  expect(legend).toHaveTextContent('Dotted arrow: a user action or an error');
+  expect(legend).toHaveTextContent('Dashed arrow: a user action or an error');
+  expect(legend).not.toHaveTextContent(/dotted/i);
+  expect(legend).toHaveTextContent(
+    'Thick outline in its status colour, and “(highlighted)” in the box: the state you picked above',
+  );
+});
+
+test("the diagram text: the picked state marked current, each variant's labels in its own words", async () => {
+  drawsTitle();
+  const { user } = renderApp('/lifecycle');
+  await user.selectOptions(
+    await screen.findByRole('combobox', { name: 'Highlight a state' }),
+    'Failure',
+  );
+  expect(await screen.findByRole('img', { name: /Promote.*highlighting failure/ })).toBeVisible();
+  const drawn = vi.mocked(renderMermaid).mock.calls.map(([text]) => text);
+  const general = drawn.findLast((text) => text.includes('Sync, Profile, Scan'));
+  const promote = drawn.findLast((text) => text.includes('accTitle: Run lifecycle: Promote'));
+  for (const text of [general, promote]) {
+    expect(text).toContain('  class failure current');
+    // The current state keeps its tone class (its badge colour): no colour of its own.
+    expect(text).toMatch(/ {2}class (\w+,)*failure(,\w+)* tone_danger/);
+    expect(text).toContain('  failure["Failure (highlighted)"]');
+  }
+  expect(general).toContain('|"every container<br/>processed"| success');
+  expect(promote).toContain('|"every entity<br/>processed"| success');
 });
 
 test('a highlighted state is kept in the URL and drawn in both diagrams', async () => {

@@ -60,7 +60,7 @@ test('the Run page shows identity, state, timeline and lineage links both ways',
   ).toEqual([
     expect.stringMatching(/^Queued.*Created by/),
     expect.stringMatching(/^Running.*Worker picks it up/),
-    expect.stringMatching(/^Success.*Every container processed/),
+    expect.stringMatching(/^Success.*Every table processed/),
   ]);
   const related = screen.getByRole('list', { name: 'Related runs' });
   expect(within(related).getByRole('listitem')).toHaveTextContent('Resumed from #27');

@@ -18,7 +18,7 @@ afterEach(() => {
 function setup() {
   render(
     <LifecycleDiagram
-      definition="flowchart LR"
+      drawings={{ wide: 'flowchart LR', tall: 'flowchart TB', narrow: 'flowchart TB' }}
       caption="Sync, Profile, Scan: a new Run starts in Queued."
       fallback={<TransitionList type="scan" label="Transitions of Scan runs" />}
     />,
@@ -50,7 +50,7 @@ test('when the diagram cannot be drawn, its transitions are listed instead of a 
   expect(items.map((li) => li.textContent)).toEqual([
     'Queued → Running: worker picks it up (automatic)',
     'Queued → Aborted: user aborts (user action)',
-    'Running → Success: every container processed (automatic)',
+    'Running → Success: every table processed (automatic)',
     'Running → Failure: unrecoverable error (error)',
     'Running → Aborted: user or system aborts (user action)',
   ]);

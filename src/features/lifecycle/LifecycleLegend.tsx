@@ -1,5 +1,10 @@
-/** What the lines and boxes of the lifecycle diagrams mean. */
-function LineSample({ variant }: { variant: 'solid' | 'dotted' | 'thick' }) {
+import { LEGEND_WORDS } from './lifecycle-words';
+
+/**
+ * What the lines and boxes of the lifecycle diagrams mean, in the words of what is drawn: each
+ * sample uses the diagram's own strokes (lifecycle.css), and the words are `LEGEND_WORDS`.
+ */
+function LineSample({ variant }: { variant: 'solid' | 'dashed' | 'thick' }) {
   return (
     <svg
       className="lifecycle-legend__sample"
@@ -30,39 +35,36 @@ function BoxSample({ variant }: { variant: 'current' | 'visited' | 'unvisited' |
 }
 
 export function LifecycleLegend({ forRun = false }: { forRun?: boolean }) {
+  const words = LEGEND_WORDS;
   return (
     <ul className="lifecycle-legend" aria-label="Legend">
       <li>
-        <LineSample variant="solid" /> Solid arrow: automatic transition
+        <LineSample variant="solid" /> {words.solid}
       </li>
       <li>
-        <LineSample variant="dotted" /> Dotted arrow: a user action or an error
+        <LineSample variant="dashed" /> {words.dashed}
       </li>
       <li>
-        <LineSample variant="thick" /> Thick arrow: a transition still possible from the current
-        state
+        <LineSample variant="thick" /> {words.thick}
       </li>
       <li>
-        <BoxSample variant="current" />{' '}
-        {forRun
-          ? 'Highlighted, thick outline, “(current)”: the state the Run is in'
-          : 'Highlighted, thick outline: the state you picked above'}
+        <BoxSample variant="current" /> {forRun ? words.current : words.highlighted}
       </li>
       {forRun ? (
         <>
           <li>
-            <BoxSample variant="visited" /> With a time: a state the Run passed through
+            <BoxSample variant="visited" /> {words.visited}
           </li>
           <li>
-            <BoxSample variant="unvisited" /> Dashed, faded: not reached
+            <BoxSample variant="unvisited" /> {words.unvisited}
           </li>
           <li>
-            <BoxSample variant="relaunch" /> Rounded, dashed: a new Run it can be relaunched as
+            <BoxSample variant="relaunch" /> {words.relaunch}
           </li>
         </>
       ) : (
         <li>
-          <BoxSample variant="visited" /> Box colours match the status badges
+          <BoxSample variant="visited" /> {words.colours}
         </li>
       )}
     </ul>

@@ -3,7 +3,7 @@ import type { RunState } from '../../domain/states';
 import { RUN_STATES, stateLabel } from '../../domain/states';
 import { LifecycleDiagram } from './LifecycleDiagram';
 import { LifecycleLegend } from './LifecycleLegend';
-import { lifecycleDiagram } from './to-mermaid';
+import { inEveryLayout, lifecycleDiagram } from './to-mermaid';
 import { TransitionList } from './TransitionList';
 import './lifecycle.css';
 
@@ -58,10 +58,14 @@ export function LifecyclePage({
           >
             <h2 id={`lifecycle-${variant.id}`}>{variant.title}</h2>
             <LifecycleDiagram
-              definition={lifecycleDiagram(type, {
-                highlight,
-                title: `Run lifecycle: ${variant.title}`,
-              })}
+              drawings={inEveryLayout((layout) =>
+                lifecycleDiagram(type, {
+                  highlight,
+                  title: `Run lifecycle: ${variant.title}`,
+                  unit: variant.unit,
+                  layout,
+                }),
+              )}
               caption={
                 <>
                   {variant.title}: a new Run starts in {stateLabel(initialState(type))}.
@@ -70,7 +74,13 @@ export function LifecyclePage({
                     : null}
                 </>
               }
-              fallback={<TransitionList type={type} label={`Transitions: ${variant.title}`} />}
+              fallback={
+                <TransitionList
+                  type={type}
+                  unit={variant.unit}
+                  label={`Transitions: ${variant.title}`}
+                />
+              }
             />
           </section>
         );

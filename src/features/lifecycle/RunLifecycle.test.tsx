@@ -48,7 +48,7 @@ test('a running Run: its diagram, the states it passed through with times, and w
       .getAllByRole('listitem')
       .map((li) => li.textContent),
   ).toEqual([
-    '→ Success: every container processed (automatic)',
+    '→ Success: every table processed (automatic)',
     '→ Failure: unrecoverable error (error)',
     '→ Aborted: user or system aborts (user action)',
   ]);

@@ -10,7 +10,7 @@ import type { OperationType } from '../../domain/operations';
 import type { RunPath, Visit } from '../../domain/run-path';
 import { runPath } from '../../domain/run-path';
 import { edgeKindLabel, relaunchText } from './lifecycle-words';
-import { runDiagram } from './to-mermaid';
+import { inEveryLayout, runDiagram } from './to-mermaid';
 import { TransitionList } from './TransitionList';
 import './lifecycle.css';
 
@@ -113,7 +113,7 @@ export function RunLifecycle({
   );
   const diagram = (
     <LifecycleDiagram
-      definition={runDiagram(run, formatShort)}
+      drawings={inEveryLayout((layout) => runDiagram(run, formatShort, layout))}
       caption={caption}
       compact={compact}
       fallback={<TransitionList type={run.type} label={`Transitions of ${label} runs`} />}

@@ -42,3 +42,22 @@ export function relaunchText(type: OperationType, actions: readonly RelaunchKind
   );
   return `${parts.join(' or ')} creates a new Run, starting in ${stateLabel(initialState(type))}.`;
 }
+
+/**
+ * The legend's words, saying what the diagrams draw: solid and dashed arrows (lifecycle.css
+ * dashes mermaid's "dotted" links), thicker arrows out of the current state, and the current
+ * state in its own status colour with a thick outline and the word "current".
+ */
+export const LEGEND_WORDS = {
+  solid: 'Solid arrow: automatic transition',
+  dashed: 'Dashed arrow: a user action or an error',
+  thick: 'Thick arrow: a transition still possible from the current state',
+  current:
+    'Thick outline in its status colour, and “(current)” in the box: the state the Run is in',
+  highlighted:
+    'Thick outline in its status colour, and “(highlighted)” in the box: the state you picked above',
+  visited: 'With a time: a state the Run passed through',
+  unvisited: 'Dashed outline, faded: not reached',
+  relaunch: 'Rounded, dashed outline: a new Run it can be relaunched as',
+  colours: 'Box colours match the status badges',
+} as const;

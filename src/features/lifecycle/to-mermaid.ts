@@ -1,20 +1,17 @@
 /**
- * Mermaid flowchart text generated from the domain's transition table (src/domain/lifecycle.ts).
- * Pure: no DOM, no clock, no locale — times come in through a formatter. Nothing here is
- * hand-written diagram text; every state, edge and label comes from the domain.
+ * Mermaid flowchart text for the lifecycle diagrams, generated from the domain's transition table
+ * (src/domain/lifecycle.ts). Pure: no DOM, no clock, no locale — times come in through a
+ * formatter. Nothing here is hand-written diagram text; every state, edge and label comes from the
+ * domain, and flowchart-text.ts spells it for mermaid (its header lists the conventions).
  *
- * Conventions of the generated text (the stylesheet lifecycle.css relies on them):
- * - `flowchart LR`; automatic transitions `-->` (solid), a user action or an error `-.->` (dotted);
- *   every edge labelled; a start node into the type's initial state.
  * - Node ids are the state values (`queued`, `running`, …) plus `start` and `relaunch`.
- * - Edge ids say their role: `edge_` (plain), `taken_` (on the Run's path), `next_` (still
- *   possible from the current state), `other_` (not on the Run's path), `relaunch_`.
- * - Classes: `tone_<tone>` per state (the badge colours), `current`, `visited`, `unvisited`,
- *   `relaunch`. Class definitions carry only theme-neutral styles (widths, dashes); colours come
- *   from the app's stylesheet so they follow the light/dark theme.
+ * - Edge roles: `edge` (plain), `taken` (on the Run's path), `next` (still possible from the
+ *   current state), `other` (not on the Run's path), `relaunch`.
+ * - Classes: `tone_<tone>` per state (the badge colours), `current` (the Run's state, or the one
+ *   picked on the Lifecycle page), `visited`, `unvisited`, `relaunch`.
+ * - Each diagram comes in every layout (left to right, top to bottom, and top to bottom with
+ *   shorter label lines): the component draws the widest one that fits its box.
  */
-import { assertNever } from '../../domain/assert-never';
-import type { EdgeKind } from '../../domain/lifecycle';
 import { initialState, statesFor, transitionsFor } from '../../domain/lifecycle';
 import type { OperationType } from '../../domain/operations';
 import { operationInfo } from '../../domain/operations';
@@ -23,122 +20,28 @@ import type { RunState } from '../../domain/states';
 import { TERMINAL_STATES, stateLabel, stateTone } from '../../domain/states';
 import type { RunPath, Visit, VisitMoment } from '../../domain/run-path';
 import { runPath } from '../../domain/run-path';
+import type { EdgeSpec, Layout, NodeSpec } from './flowchart-text';
+import { LAYOUTS, writeFlowchart } from './flowchart-text';
 import { edgeKindLabel, relaunchActionsText, relaunchText } from './lifecycle-words';
+
+export type { Layout } from './flowchart-text';
 
 export type TimeFormatter = (ms: number) => string;
 
-/**
- * Text made safe inside a quoted mermaid label: anything but plain letters, digits, spaces and a
- * little punctuation becomes a mermaid entity code (`#35;`), so quotes, `<`, `>`, `&`, `#`,
- * backticks, pipes and brackets can neither end the label, nor become markup, nor a markdown
- * string. Line breaks become spaces.
- */
-export function mermaidLabel(text: string): string {
-  let out = '';
-  for (const ch of text.replace(/\s+/g, ' ')) {
-    out += /^[A-Za-z0-9 .,:!?'()/+_-]$/.test(ch) ? ch : `#${ch.codePointAt(0) ?? 32};`;
-  }
-  return out;
-}
+/** One diagram in each layout. */
+export type Drawings = Readonly<Record<Layout, string>>;
 
-/** Text for `accTitle` / `accDescr`: one line (a line break would end the statement). */
-function accText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-type EdgeRole = 'edge' | 'taken' | 'next' | 'other' | 'relaunch';
-
-interface NodeSpec {
-  readonly id: string;
-  readonly shape: 'state' | 'start' | 'relaunch';
-  /** Lines of plain text; escaped and joined with `<br/>` when written. */
-  readonly lines: readonly string[];
-  readonly classes: readonly string[];
-}
-
-interface EdgeSpec {
-  readonly from: string;
-  readonly to: string;
-  readonly kind: EdgeKind;
-  readonly label: string;
-  readonly role: EdgeRole;
-}
-
-interface FlowSpec {
-  readonly accTitle: string;
-  readonly accDescr: string;
-  readonly nodes: readonly NodeSpec[];
-  readonly edges: readonly EdgeSpec[];
-}
-
-/** Theme-neutral class styles; colours live in lifecycle.css. */
-const CLASS_DEFS: readonly (readonly [string, string])[] = [
-  ['current', 'stroke-width:3px,font-weight:bold'],
-  ['unvisited', 'stroke-dasharray:4'],
-  ['relaunch', 'stroke-dasharray:4'],
-];
-
-const EMPHASIS_STYLE = 'stroke-width:3px';
-
-const CLASS_ORDER = ['visited', 'unvisited', 'current', 'relaunch'];
-
-/** Tone classes first (in state order), then the others in a fixed order. */
-function classRank(name: string): number {
-  const i = CLASS_ORDER.indexOf(name);
-  return i === -1 ? -1 : i;
-}
-
-function arrow(kind: EdgeKind): string {
-  return kind === 'automatic' ? '-->' : '-.->';
-}
-
-function nodeLine(node: NodeSpec): string {
-  const label = `"${node.lines.map(mermaidLabel).join('<br/>')}"`;
-  switch (node.shape) {
-    case 'start':
-      return `  ${node.id}@{ shape: sm-circ }`;
-    case 'state':
-      return `  ${node.id}[${label}]`;
-    case 'relaunch':
-      return `  ${node.id}([${label}])`;
-    default:
-      return assertNever(node.shape, 'node shape');
-  }
-}
-
-function writeFlowchart(spec: FlowSpec): string {
-  const lines = [
-    'flowchart LR',
-    `  accTitle: ${accText(spec.accTitle)}`,
-    `  accDescr: ${accText(spec.accDescr)}`,
-    ...spec.nodes.map(nodeLine),
-  ];
-  spec.edges.forEach((edge) => {
-    const id = `${edge.role}_${edge.from}_${edge.to}`;
-    lines.push(
-      `  ${edge.from} ${id}@${arrow(edge.kind)}|"${mermaidLabel(edge.label)}"| ${edge.to}`,
-    );
-  });
-  const classNames = [...new Set(spec.nodes.flatMap((n) => n.classes))].sort(
-    (a, b) => classRank(a) - classRank(b),
-  );
-  for (const [name, style] of CLASS_DEFS) {
-    if (classNames.includes(name)) lines.push(`  classDef ${name} ${style}`);
-  }
-  for (const name of classNames) {
-    const ids = spec.nodes.filter((n) => n.classes.includes(name)).map((n) => n.id);
-    lines.push(`  class ${ids.join(',')} ${name}`);
-  }
-  const emphasised = spec.edges.flatMap((e, i) => (e.role === 'next' ? [i] : []));
-  if (emphasised.length > 0) lines.push(`  linkStyle ${emphasised.join(',')} ${EMPHASIS_STYLE}`);
-  return `${lines.join('\n')}\n`;
+/** The same diagram written in every layout. */
+export function inEveryLayout(write: (layout: Layout) => string): Drawings {
+  const [wide = '', tall = '', narrow = ''] = LAYOUTS.map(write);
+  return { wide, tall, narrow };
 }
 
 const START: NodeSpec = { id: 'start', shape: 'start', lines: [], classes: [] };
 
-function describeTransitions(type: OperationType): string {
+function describeTransitions(type: OperationType, unit: string | undefined): string {
   const byFrom = new Map<RunState, string[]>();
-  for (const t of transitionsFor(type)) {
+  for (const t of transitionsFor(type, unit)) {
     const list = byFrom.get(t.from) ?? [];
     list.push(`to ${stateLabel(t.to)} (${edgeKindLabel(t.kind)}: ${t.label})`);
     byFrom.set(t.from, list);
@@ -155,6 +58,9 @@ export interface LifecycleDiagramOptions {
   readonly highlight?: RunState | null;
   /** The accessible title; defaults to the operation's lifecycle. */
   readonly title?: string;
+  /** The unit word of the labels, where one drawing stands for several types; else the type's. */
+  readonly unit?: string;
+  readonly layout?: Layout;
 }
 
 /**
@@ -183,7 +89,7 @@ export function lifecycleDiagram(
   ];
   const edges: EdgeSpec[] = [
     { from: 'start', to: initialState(type), kind: 'automatic', label: 'created', role: 'edge' },
-    ...transitionsFor(type).map<EdgeSpec>((t) => ({
+    ...transitionsFor(type, options.unit).map<EdgeSpec>((t) => ({
       from: t.from,
       to: t.to,
       kind: t.kind,
@@ -196,8 +102,9 @@ export function lifecycleDiagram(
       ? ''
       : ` Highlighted: ${stateLabel(highlight)}; the transitions possible from it are drawn thicker.`;
   return writeFlowchart({
+    layout: options.layout ?? 'wide',
     accTitle: options.title ?? `Lifecycle of ${operationInfo(type).label} runs`,
-    accDescr: `${describeTransitions(type)}${highlighted}`,
+    accDescr: `${describeTransitions(type, options.unit)}${highlighted}`,
     nodes,
     edges,
   });
@@ -213,6 +120,14 @@ function visitLine(visit: Visit, formatTime: TimeFormatter): string {
   return visit.at === null
     ? `${MOMENT_WORD[visit.moment]}: time not recorded`
     : `${MOMENT_WORD[visit.moment]} ${formatTime(visit.at)}`;
+}
+
+/** In a box: the moment and its time on lines of their own, so the box stays narrow. */
+function visitLines(visit: Visit, formatTime: TimeFormatter): string[] {
+  return [
+    MOMENT_WORD[visit.moment],
+    visit.at === null ? 'time not recorded' : formatTime(visit.at),
+  ];
 }
 
 /** The Run's path, next transitions and relaunch options as sentences (for `accDescr`). */
@@ -235,7 +150,7 @@ function describeRun(type: OperationType, path: RunPath, formatTime: TimeFormatt
  * with their times, the transitions still possible from here emphasised (none once terminal), and
  * for a terminal Run a node saying how it can be relaunched (Resume / Rerun, each a new Run).
  */
-export function runDiagram(run: Run, formatTime: TimeFormatter): string {
+export function runDiagram(run: Run, formatTime: TimeFormatter, layout: Layout = 'wide'): string {
   const path = runPath(run);
   const visits = new Map(path.visits.map((v) => [v.state, v]));
   const nodes: NodeSpec[] = [START];
@@ -247,7 +162,7 @@ export function runDiagram(run: Run, formatTime: TimeFormatter): string {
       shape: 'state',
       lines: [
         current ? `${stateLabel(state)} (current)` : stateLabel(state),
-        ...(visit ? [visitLine(visit, formatTime)] : []),
+        ...(visit ? visitLines(visit, formatTime) : []),
       ],
       classes: [
         `tone_${stateTone(state)}`,
@@ -287,6 +202,7 @@ export function runDiagram(run: Run, formatTime: TimeFormatter): string {
     });
   }
   return writeFlowchart({
+    layout,
     accTitle: `Lifecycle of Run #${run.id} (${operationInfo(run.type).label})`,
     accDescr: describeRun(run.type, path, formatTime),
     nodes,
