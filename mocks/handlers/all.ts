@@ -2,6 +2,7 @@ import type { HandlerContext } from './context';
 import { faultHandlers } from './faults';
 import { operationHandlers } from './operations';
 import { controlHandlers, platformHandlers } from './platform';
+import { streamHandlers } from './streams';
 
 /**
  * Every handler of the simulated backend, for the browser worker and for Node alike: the
@@ -10,6 +11,11 @@ import { controlHandlers, platformHandlers } from './platform';
 export function createHandlers(context: HandlerContext) {
   return [
     ...controlHandlers(context),
-    ...faultHandlers(context, [...platformHandlers(context), ...operationHandlers(context)]),
+    ...faultHandlers(context, [
+      ...platformHandlers(context),
+      // Before the operations: `/operations/stream` is not `/operations/{id}`.
+      ...streamHandlers(context),
+      ...operationHandlers(context),
+    ]),
   ];
 }

@@ -1,22 +1,18 @@
 /** The operations API of SPEC §3, served by the simulator; every path comes from the contract. */
-import type { PathParams } from 'msw';
 import { http } from 'msw';
-import { RUN_ID_PARAM, launchBodySchema, parseListRunsQuery, paths } from '../../src/api/contract';
+import {
+  RUN_ID_PARAM,
+  launchBodySchema,
+  parseListRunsQuery,
+  parseLogsQuery,
+  paths,
+} from '../../src/api/contract';
 import type { SimResult } from '../service/result';
 import type { HandlerContext } from './context';
-import { badRequest, idempotencyKey, parseBody, respond, runId } from './respond';
+import { badRequest, idempotencyKey, parseBody, respond, withRunId } from './respond';
 
 /** The Run id's placeholder in the route patterns. */
 const ID = `:${RUN_ID_PARAM}` as const;
-const BAD_ID = 'The Run id must be a whole number';
-
-/** A resolver for a Run's path: a malformed id answers 400 before the simulator is asked. */
-function withRunId(answer: (id: number, request: Request) => Response) {
-  return ({ params, request }: { params: PathParams; request: Request }): Response => {
-    const id = runId(params[RUN_ID_PARAM]);
-    return id === null ? badRequest(BAD_ID) : answer(id, request);
-  };
-}
 
 export function operationHandlers({ base, sim, onChange }: HandlerContext) {
   const url = (path: string): string => `${base}${path}`;
@@ -65,15 +61,8 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
     http.get(
       url(paths.logs(ID)),
       withRunId((id, request) => {
-        const query = new URL(request.url).searchParams;
-        const after = query.get('after') ?? '0';
-        const container = query.get('container');
-        if (!/^\d+$/.test(after)) return badRequest('after must be a whole number (a log seq)');
-        if (container !== null && !/^\d+$/.test(container))
-          return badRequest('container must be a container id');
-        return respond(
-          sim().getLogs(id, Number(after), container === null ? null : Number(container)),
-        );
+        const parsed = parseLogsQuery(new URL(request.url).searchParams);
+        return parsed.ok ? respond(sim().logs(id, parsed.query)) : badRequest(parsed.detail);
       }),
     ),
 

@@ -1,9 +1,11 @@
 /** Between HTTP and the simulator: answers to responses, bodies and ids from requests. */
+import type { PathParams } from 'msw';
 import { HttpResponse } from 'msw';
 import { z } from 'zod/mini';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENCY_KEY_PATTERN,
+  RUN_ID_PARAM,
   describeIssues,
 } from '../../src/api/contract';
 import type { SimResult } from '../service/result';
@@ -50,4 +52,12 @@ export function idempotencyKey(request: Request): string | null | Response {
   return IDEMPOTENCY_KEY_PATTERN.test(key)
     ? key
     : badRequest(`${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 visible ASCII characters (a UUID)`);
+}
+
+/** A resolver for a Run's path: a malformed id answers 400 before the simulator is asked. */
+export function withRunId(answer: (id: number, request: Request) => Response) {
+  return ({ params, request }: { params: PathParams; request: Request }): Response => {
+    const id = runId(params[RUN_ID_PARAM]);
+    return id === null ? badRequest('The Run id must be a whole number') : answer(id, request);
+  };
 }

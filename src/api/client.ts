@@ -15,13 +15,15 @@ import {
   listRunsSearchParams,
   logPageSchema,
   paths,
-  runPageSchema,
-  runWireSchema,
+  anyJsonSchema,
+  runPageEnvelopeSchema,
   simClockSchema,
   userSchema,
 } from './contract';
 import type { LogEntry } from './map';
-import { toLogEntry, toRun } from './map';
+import { toLogEntry } from './map';
+import type { RejectedRun } from './read-run';
+import { readOneRun, readRunPage } from './read-run';
 import type { RequestConfig } from './request';
 import { createRequester } from './request';
 import type { Run } from '../domain/run';
@@ -37,7 +39,10 @@ export interface RelaunchOptions {
 }
 
 export interface RunPage {
+  /** The Runs of the page the dashboard can show and act on, in order. */
   readonly items: readonly Run[];
+  /** The page's other items, at their place in it: unknown type or state, or unreadable. */
+  readonly rejected: readonly RejectedRun[];
   readonly total: number;
   readonly page: number;
   readonly size: number;
@@ -81,11 +86,11 @@ export function createApiClient(config: ApiClientConfig) {
     async listRuns(query: ListRunsQuery, signal?: AbortSignal): Promise<RunPage> {
       const page = await request(paths.operations, {
         query: listRunsSearchParams(query),
-        schema: runPageSchema,
+        schema: runPageEnvelopeSchema,
         ...signalOpt(signal),
       });
       return {
-        items: page.items.map(toRun),
+        ...readRunPage(page.items),
         total: page.total,
         page: page.page,
         size: page.size,
@@ -94,21 +99,23 @@ export function createApiClient(config: ApiClientConfig) {
     },
 
     async getRun(id: number, signal?: AbortSignal): Promise<Run> {
-      return toRun(
-        await request(paths.operation(id), { schema: runWireSchema, ...signalOpt(signal) }),
-      );
+      const url = paths.operation(id);
+      return readOneRun(await request(url, { schema: anyJsonSchema, ...signalOpt(signal) }), url);
     },
 
     async abortRun(id: number): Promise<Run> {
-      return toRun(await request(paths.abort(id), { method: 'PUT', schema: runWireSchema }));
+      const url = paths.abort(id);
+      return readOneRun(await request(url, { method: 'PUT', schema: anyJsonSchema }), url);
     },
 
     async resumeRun(id: number, options: RelaunchOptions = {}): Promise<Run> {
-      return toRun(await request(paths.resume(id), relaunchRequest(options)));
+      const url = paths.resume(id);
+      return readOneRun(await request(url, relaunchRequest(options)), url);
     },
 
     async rerunRun(id: number, options: RelaunchOptions = {}): Promise<Run> {
-      return toRun(await request(paths.rerun(id), relaunchRequest(options)));
+      const url = paths.rerun(id);
+      return readOneRun(await request(url, relaunchRequest(options)), url);
     },
 
     async deleteRun(id: number): Promise<void> {
@@ -153,7 +160,8 @@ export function createApiClient(config: ApiClientConfig) {
     },
 
     async launchRun(body: LaunchBody): Promise<Run> {
-      return toRun(await request(paths.launch, { method: 'POST', body, schema: runWireSchema }));
+      const answer = await request(paths.launch, { method: 'POST', body, schema: anyJsonSchema });
+      return readOneRun(answer, paths.launch);
     },
 
     // Simulator controls (SPEC §6); only answered when the simulator is on.
@@ -180,5 +188,5 @@ export function createApiClient(config: ApiClientConfig) {
 function relaunchRequest({ idempotencyKey, signal }: RelaunchOptions) {
   const headers: Record<string, string> = {};
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  return { method: 'PUT' as const, schema: runWireSchema, headers, signal };
+  return { method: 'PUT' as const, schema: anyJsonSchema, headers, signal };
 }

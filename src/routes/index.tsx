@@ -1,5 +1,5 @@
 import type { SearchMiddleware, SearchSchemaInput } from '@tanstack/react-router';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, useLocation } from '@tanstack/react-router';
 import type { ActivitySearch, ActivitySearchInput } from '../features/runs/activity-search';
 import {
   tidyActivitySearch,
@@ -32,11 +32,14 @@ export const Route = createFileRoute('/')({
 
 function ActivityRoute() {
   const search = Route.useSearch();
+  // The address as given, before validation, so the page can say what it ignored.
+  const rawSearch = useLocation({ select: (location) => location.search });
   const navigate = Route.useNavigate();
   return (
     <RunSlotsProvider slots={expandedRunSlots}>
       <ActivityPage
         search={search}
+        rawSearch={rawSearch}
         onSearchChange={(update, options) =>
           void navigate({ search: update, replace: options?.replace ?? false })
         }
