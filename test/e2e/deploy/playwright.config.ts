@@ -10,6 +10,8 @@ import chromiumSettings from '../../../chromium.json' with { type: 'json' };
  */
 export default defineConfig({
   testDir: '.',
+  // Not *.spec.ts: the main configuration (test/e2e) must not pick these up.
+  testMatch: '*.journey.ts',
   globalSetup: './global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
