@@ -3,6 +3,7 @@ import { Suspense, lazy } from 'react';
 import { config } from '../config/env';
 import { ConfigProblems } from './ConfigProblems';
 import { ConnectionBanner } from './ConnectionBanner';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { ThemeSelect } from './ThemeSelect';
 import { UserChip } from './UserChip';
 
@@ -30,6 +31,7 @@ export function AppShell() {
         <span className="app-header__spacer" />
         <UserChip />
         <ThemeSelect />
+        <KeyboardShortcuts />
       </header>
       <ConfigProblems problems={config.problems} />
       <ConnectionBanner />

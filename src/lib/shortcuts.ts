@@ -101,6 +101,8 @@ function keyOf(event: KeyboardEvent): string | null {
 /** The one window listener; installed once by the app shell. */
 export function handleShortcut(event: KeyboardEvent): void {
   if (!enabled || event.defaultPrevented || isTyping(event.target)) return;
+  // A dialog's keys are the dialog's: nothing behind it moves.
+  if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
   const key = keyOf(event);
   if (key === null) return;
   if (key === 'Enter' && isControl(event.target)) return;
