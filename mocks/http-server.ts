@@ -20,7 +20,7 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   const parsed = demoSettings(process.env);
   if (!parsed.ok) fail(parsed.message);
-  const { port, host, scenario, seed } = parsed.settings;
+  const { port, host, scenario, seed, recordAuthorization } = parsed.settings;
   const dist = resolve('dist');
   if (!existsSync(resolve(dist, 'index.html'))) {
     fail(
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   }
   let demo: DemoServer;
   try {
-    demo = await startDemoServer({ port, dist, scenario, seed, host });
+    demo = await startDemoServer({ port, dist, scenario, seed, host, recordAuthorization });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`Port ${port} is already in use — set PORT to another port`);

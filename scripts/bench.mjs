@@ -6,9 +6,12 @@
  *   - the Activity table in Chromium: time to first rows for `default` and `busy`, their ratio,
  *     and the time to re-render after a filter change (table.mjs)
  *   - the log viewer in Chromium on huge-log (logs.mjs)
+ *   - the first view under mobile conditions against a bare React + Query + Router shell
+ *     (first-view.mjs; with Lighthouse's score when it is installed)
  */
 import { execSync } from 'node:child_process';
 import { reportFirstDiagram } from './bench/diagram.mjs';
+import { benchFirstView } from './bench/first-view.mjs';
 import { benchLogs } from './bench/logs.mjs';
 import { reportSizes } from './bench/sizes.mjs';
 import { reportTable } from './bench/table.mjs';
@@ -27,3 +30,4 @@ await reportTable('dist-sim');
 const logs = await benchLogs();
 // Machine-independent promises of the log viewer: virtualized, and no re-render of shown rows.
 if (logs.domLines > 300 || logs.rerendered > 0) process.exitCode = 1;
+await benchFirstView({ build: false });

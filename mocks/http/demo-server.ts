@@ -12,6 +12,8 @@ import { VirtualClock } from '../engine/clock';
 import { createHandlers } from '../handlers/all';
 import { DEFAULT_SEED, Simulator } from '../simulator';
 import { apiBridge } from './api-bridge';
+import type { AuthorizationLog } from './authorization-log';
+import { AUTHORIZATION_LOG_PATH, authorizationLog } from './authorization-log';
 import { plainAnswer } from './plain-answer';
 import { NO_CACHE, staticFiles } from './static-files';
 
@@ -24,6 +26,8 @@ export interface DemoServerOptions {
   readonly seed?: number;
   /** The address to listen on; every interface when absent. */
   readonly host?: string;
+  /** Test-only: count the Authorization headers the API receives (authorization-log.ts). */
+  readonly recordAuthorization?: boolean;
 }
 
 export interface DemoServer {
@@ -50,10 +54,15 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   });
   const api = apiBridge(createHandlers({ base: '*/api', sim: () => sim, onChange: () => {} }));
   const files = await staticFiles(options.dist);
+  const seen: AuthorizationLog | null = options.recordAuthorization ? authorizationLog() : null;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/api' || path.startsWith('/api/')) return api.handle(req, res);
+    if (path === '/api' || path.startsWith('/api/')) {
+      seen?.record(req);
+      return api.handle(req, res);
+    }
+    if (seen && path === AUTHORIZATION_LOG_PATH) return seen.answer(res);
     if (path === '/runtime-config.js' && (req.method === 'GET' || req.method === 'HEAD')) {
       res.writeHead(200, {
         'Content-Type': 'text/javascript; charset=utf-8',

@@ -4,11 +4,25 @@ import { demoSettings } from './env';
 test('the defaults: port 4173 on localhost, the default scenario, seed 42', () => {
   expect(demoSettings({})).toEqual({
     ok: true,
-    settings: { port: 4173, host: 'localhost', scenario: 'default', seed: 42 },
+    settings: {
+      port: 4173,
+      host: 'localhost',
+      scenario: 'default',
+      seed: 42,
+      recordAuthorization: false,
+    },
   });
-  expect(demoSettings({ PORT: '0', SEED: '7', SCENARIO: 'flaky', HOST: '0.0.0.0' })).toEqual({
+  expect(
+    demoSettings({
+      PORT: '0',
+      SEED: '7',
+      SCENARIO: 'flaky',
+      HOST: '0.0.0.0',
+      DEMO_RECORD_AUTHORIZATION: '1',
+    }),
+  ).toEqual({
     ok: true,
-    settings: { port: 0, host: '0.0.0.0', scenario: 'flaky', seed: 7 },
+    settings: { port: 0, host: '0.0.0.0', scenario: 'flaky', seed: 7, recordAuthorization: true },
   });
 });
 

@@ -12,6 +12,8 @@ export interface DemoSettings {
   readonly host: string;
   readonly scenario: Scenario;
   readonly seed: number;
+  /** `DEMO_RECORD_AUTHORIZATION=1`, for tests of a proxy in front (authorization-log.ts). */
+  readonly recordAuthorization: boolean;
 }
 
 /** The settings, or the message that says which variable is wrong and what it takes. */
@@ -38,6 +40,12 @@ export function demoSettings(
   if (problems.length > 0) return { ok: false, message: problems.join('\n') };
   return {
     ok: true,
-    settings: { port, seed, scenario: scenario as Scenario, host: env.HOST || DEFAULT_HOST },
+    settings: {
+      port,
+      seed,
+      scenario: scenario as Scenario,
+      host: env.HOST || DEFAULT_HOST,
+      recordAuthorization: env.DEMO_RECORD_AUTHORIZATION === '1',
+    },
   };
 }
