@@ -64,7 +64,7 @@ test('two Runs selected in the table compare from the bulk bar', async () => {
   await user.click(within(table).getByRole('checkbox', { name: 'Select Run #62' }));
   expect(screen.queryByRole('link', { name: /^Compare/ })).not.toBeInTheDocument();
   await user.click(within(table).getByRole('checkbox', { name: 'Select Run #57' }));
-  await user.click(screen.getByRole('link', { name: 'Compare #57 with #62' }));
+  await user.click(await screen.findByRole('link', { name: 'Compare #57 with #62' }));
   expect(await screen.findByRole('note')).toHaveTextContent(
     /^Run #57 is a Profile and Run #62 an External Scan/,
   );
