@@ -10,7 +10,7 @@ import {
 } from '../features/runs/activity-search';
 import { runListQuery } from '../queries/runs';
 import { RunSlotsProvider } from '../features/runs/run-slots';
-import { ActivityPage, BulkActionBar } from './-components/chunks';
+import { ActivityPage, BulkActionBar, CompareSelected } from './-components/chunks';
 import { expandedRunSlots } from './-components/run-slots';
 
 /** The URL keeps only what differs from the defaults (the page still gets every param). */
@@ -47,7 +47,16 @@ function ActivityRoute() {
         onSearchChange={(update, options) =>
           void navigate({ search: update, replace: options?.replace ?? false })
         }
-        renderBulkBar={(selection) => <BulkActionBar selection={selection} />}
+        renderBulkBar={(selection) => (
+          <BulkActionBar
+            selection={selection}
+            extra={
+              !selection.allMatching && selection.runs.length === 2 ? (
+                <CompareSelected ids={selection.runs.map((run) => run.id)} />
+              ) : null
+            }
+          />
+        )}
       />
     </RunSlotsProvider>
   );

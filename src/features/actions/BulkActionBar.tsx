@@ -5,6 +5,7 @@
  * `useBulkAction`'s; this bar lays them out.
  */
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useRef } from 'react';
 import type { ListRunsQuery } from '../../api/contract';
 import { ErrorState } from '../../components/ui/ErrorState';
@@ -35,9 +36,11 @@ export interface BulkSelection {
 
 export interface BulkActionBarProps {
   readonly selection: BulkSelection;
+  /** What the route adds beside the buttons (Compare, for two Runs). */
+  readonly extra?: ReactNode;
 }
 
-export function BulkActionBar({ selection }: BulkActionBarProps) {
+export function BulkActionBar({ selection, extra }: BulkActionBarProps) {
   const me = useQuery(meQuery());
   const matching = useQuery({
     ...matchingRunsQuery(selection.query),
@@ -91,6 +94,7 @@ export function BulkActionBar({ selection }: BulkActionBarProps) {
               }
             />
           ) : null}
+          {extra}
           <button
             type="button"
             className="button button--small button--ghost"

@@ -104,6 +104,18 @@ function RunLineageFacts({ run }: { run: Run }) {
           </li>
         ))}
       </ul>
+      {parent ? (
+        <Link to="/compare" search={{ a: parent.id, b: run.id }}>
+          {compareText(run.relaunch)}
+        </Link>
+      ) : null}
     </Fact>
   );
 }
+
+const compareText = (relaunch: Run['relaunch']): string =>
+  relaunch === 'resume'
+    ? 'Compare with the Run it resumed'
+    : relaunch === 'rerun'
+      ? 'Compare with the Run it reran'
+      : 'Compare with the Run it came from';

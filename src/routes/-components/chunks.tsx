@@ -66,3 +66,13 @@ export const ContainerLogPanel = lazyChunk(
   () => import('../../features/logs/ContainerLogPanel').then((m) => m.ContainerLogPanel),
   { fallback: <PageSkeleton label="Loading the log…" />, failure },
 );
+
+export const ComparePage = lazyChunk(
+  () => import('../../features/compare/ComparePage').then((m) => m.ComparePage),
+  { fallback: <PageSkeleton label="Loading the comparison…" />, failure },
+);
+
+export const CompareSelected = lazyChunk(
+  () => import('../../features/compare/CompareSelected').then((m) => m.CompareSelected),
+  { fallback: null, failure },
+);

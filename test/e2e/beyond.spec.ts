@@ -1,0 +1,64 @@
+/**
+ * Journeys through what no other run monitor has (issue 14): comparing two Runs, the container
+ * Gantt with its ETA, watching a Run to its end. Each by keyboard, at phone width, axe clean.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openWithScenario } from './sim';
+
+/** The machine running these may be loaded: a first page of code and data can take a while. */
+const SLOW = { timeout: 30_000 };
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** The page fits the viewport: nothing scrolls sideways. */
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('comparing a Resume with its parent, by keyboard from the Run page', async ({ page }) => {
+  await openWithScenario(page, '/runs/54');
+  await expect(page.getByRole('heading', { level: 1, name: /Run #54/ })).toBeVisible(SLOW);
+  // Reached from the lineage facts; followed with the keyboard.
+  await page.getByRole('link', { name: 'Compare with the Run it resumed' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Compare Run #27 with Run #54' }),
+  ).toBeVisible(SLOW);
+  await expect(page).toHaveURL(/\/compare\?a=27&b=54$/);
+  const header = page.getByRole('table', { name: 'Header facts of Run #27 and Run #54' });
+  await expect(header.getByRole('row', { name: /^State/ })).toContainText('Differs');
+  await expect(page.getByRole('table', { name: /^Containers of Run #27/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Log lines by level/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+for (const theme of ['Light', 'Dark'] as const) {
+  test(`the comparison at phone width has no axe violations and no sideways scroll (${theme})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openWithScenario(page, '/compare?a=27&b=54');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    await expect(page.getByRole('table', { name: /^Containers of Run #27/ })).toBeVisible(SLOW);
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('a gone Run and Runs of two types say so, without axe violations', async ({ page }) => {
+  await openWithScenario(page, '/compare?a=999999&b=54');
+  await expect(page.getByRole('heading', { name: 'Run #999999 is gone' })).toBeVisible(SLOW);
+  await expectNoAxeViolations(page);
+  await page.goto('/compare?a=57&b=62');
+  await expect(page.getByRole('note')).toContainText('Run #57 is a Profile and Run #62 an', SLOW);
+});
