@@ -70,7 +70,7 @@ test('at 1440×900 a Run page shows its Results above the fold, and the simulato
   await expect(results).toBeVisible();
   const top = await results.evaluate((el) => el.getBoundingClientRect().top);
   expect(top).toBeLessThan(450);
-  const panel = page.getByRole('region', { name: /Simulator/ });
+  const panel = page.getByRole('complementary', { name: 'Simulator' });
   await expect(panel).toBeVisible();
   // In the page's flow: nothing of the page lies under it.
   const covered = await panel.evaluate((el) => {
