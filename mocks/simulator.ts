@@ -1,13 +1,9 @@
 /**
- * The simulated backend, as one object for the handlers and the tests: a thin facade over its
- * parts. The store (db/store.ts) holds the Runs; the worker pool (engine/worker-pool.ts) moves
- * them; the answers of the API are plain functions (service/): queries, log pages and journaled
- * commands, in the wire shape of SPEC §3.
- *
- * Nothing moves on its own: every request first reconciles the store up to the clock's `now`,
- * processing each Run's planned events in time order. Commands are journaled with their virtual
- * time, so the same seed and commands always rebuild the same store. Each reconcile also tells
- * the change feed (service/change-feed.ts), whose events the Runs stream sends.
+ * The simulated backend as one object for the handlers and the tests: a thin facade over the
+ * store (db/), the worker pool and plans (engine/) and the API's answers (service/: queries, log
+ * pages, journaled commands, the wire shape of SPEC §3). Nothing moves on its own: each request
+ * first reconciles the store up to the clock's `now` and tells the change feed, whose events the
+ * Runs stream sends. Commands are journaled with their virtual time: same seed, same store.
  */
 import type {
   ActivityWire,
@@ -40,6 +36,7 @@ import { ChangeFeed } from './service/change-feed';
 import { clockState, controlClock } from './service/clock-control';
 import * as commands from './service/commands';
 import type { CommandContext } from './service/context';
+import { commandContext } from './service/context';
 import { Faults, scenarioFaults } from './service/faults';
 import { IdempotencyKeys } from './service/idempotency';
 import type { Command, CommandBody } from './service/journal';
@@ -53,20 +50,11 @@ import type { SimResult } from './service/result';
 import { ok } from './service/result';
 import { Wakeups } from './service/wakeups';
 import { toWire } from './service/wire';
+import type { SimulatorOptions } from './simulator-options';
+import { DEFAULT_SEED, TEST_EPOCH } from './simulator-options';
 
-export interface SimulatorOptions {
-  readonly scenario?: Scenario;
-  readonly seed?: number;
-  readonly clock?: VirtualClock;
-  /** Worker concurrency limit (Promote runs outside the pool). */
-  readonly workers?: number;
-  /** How many events the change feed keeps. */
-  readonly feedCapacity?: number;
-}
-
-/** A fixed epoch for tests: 2026-11-28 12:00 UTC. */
-export const TEST_EPOCH = Date.UTC(2026, 10, 28, 12, 0, 0);
-export const DEFAULT_SEED = 42;
+export type { SimulatorOptions } from './simulator-options';
+export { DEFAULT_SEED, TEST_EPOCH } from './simulator-options';
 
 export class Simulator {
   scenario: Scenario;
@@ -104,23 +92,7 @@ export class Simulator {
     this.seed = options.seed ?? DEFAULT_SEED;
     this.epoch = this.clock.now();
     this.pool = new WorkerPool(this.workers, this.store, () => this.clock.now());
-    this.context = {
-      store: this.store,
-      pool: this.pool,
-      keys: this.keys,
-      wire: {
-        queuePosition: (run) => this.pool.queuePosition(run),
-        children: (id) => this.store.childrenOf(id),
-      },
-      user: () => this.user,
-      now: () => this.clock.now(),
-      begin: (command) => this.begin(command),
-      create: (runOptions) => this.createRun(runOptions),
-      reconcile: (until) => this.reconcile(until),
-      actAs: (user) => {
-        this.user = user;
-      },
-    };
+    this.context = commandContext({ store: this.store, pool: this.pool, keys: this.keys }, this);
     this.reset(this.scenario, this.seed);
   }
 
@@ -129,7 +101,6 @@ export class Simulator {
     return this.store.runs;
   }
 
-  // -------------------------------------------------------------------------------------------
   // The simulator itself: reset, replay, the clock, who listens
 
   reset(scenario: Scenario, seed: number): void {
@@ -203,7 +174,6 @@ export class Simulator {
     return clockState(this.clock);
   }
 
-  // -------------------------------------------------------------------------------------------
   // Creating Runs (seeds, launch, resume and rerun all come here)
 
   createRun(options: RunOptions): SimRun {
@@ -225,7 +195,6 @@ export class Simulator {
     return this.store.logOf(run).all();
   }
 
-  // -------------------------------------------------------------------------------------------
   // Queries: reconcile, then read
 
   listRuns(query: ListRunsQuery): SimResult<RunPageWire> {
@@ -270,7 +239,6 @@ export class Simulator {
     return queries.me(this.context);
   }
 
-  // -------------------------------------------------------------------------------------------
   // Commands (journaled)
 
   launch(body: LaunchBody): SimResult<RunWire> {
@@ -302,7 +270,7 @@ export class Simulator {
   }
 
   /** Brings the store up to now and journals the command; answers the command's time. */
-  private begin(command: CommandBody): number {
+  begin(command: CommandBody): number {
     const at = this.clock.now();
     this.reconcile(at);
     this.journal.push({ ...command, at });
@@ -310,7 +278,6 @@ export class Simulator {
     return at;
   }
 
-  // -------------------------------------------------------------------------------------------
   // The wire shape, and the whole store for comparing two simulators
 
   toWire(run: SimRun, detail: boolean): RunWire {

@@ -8,7 +8,10 @@ import { applyTheme, readTheme } from './lib/theme';
 import { api } from './api/instance';
 import { config } from './config/env';
 import { followClock, setNowSource } from './lib/now';
+import './styles/tokens.css';
 import './styles/global.css';
+import './styles/states.css';
+import './styles/tables.css';
 
 async function start(): Promise<void> {
   applyTheme(readTheme());

@@ -28,3 +28,37 @@ export interface CommandContext extends ReadContext {
   readonly reconcile: (until: number) => void;
   readonly actAs: (user: UserWire) => void;
 }
+
+/** What the Simulator lends its context: the acting user, the clock and its own steps. */
+export interface ContextHost {
+  user: UserWire;
+  now(): number;
+  begin(command: CommandBody): number;
+  createRun(options: RunOptions): SimRun;
+  reconcile(until: number): void;
+}
+
+/** The context the Simulator's commands and queries are given, over its store, pool and keys. */
+export function commandContext(
+  parts: Pick<CommandContext, 'store' | 'pool' | 'keys'>,
+  host: ContextHost,
+): CommandContext {
+  const { store, pool, keys } = parts;
+  return {
+    store,
+    pool,
+    keys,
+    wire: {
+      queuePosition: (run) => pool.queuePosition(run),
+      children: (id) => store.childrenOf(id),
+    },
+    user: () => host.user,
+    now: () => host.now(),
+    begin: (command) => host.begin(command),
+    create: (options) => host.createRun(options),
+    reconcile: (until) => host.reconcile(until),
+    actAs: (user) => {
+      host.user = user;
+    },
+  };
+}

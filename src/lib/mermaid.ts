@@ -53,7 +53,7 @@ const PALETTE: Record<ColorScheme, Record<string, string>> = {
   },
 };
 
-/** Reads a theme colour of the page (global.css), as a hex colour mermaid can compute with. */
+/** Reads a theme colour of the page (styles/tokens.css), as a hex colour mermaid can compute with. */
 function themeColor(name: string, scheme: ColorScheme): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return /^#[0-9a-f]{3,8}$/i.test(value) ? value : (PALETTE[scheme][name] ?? '#808080');

@@ -1,6 +1,7 @@
 import { mdiCloudOffOutline } from '@mdi/js';
 import type { ChunkFailureProps } from '../../lib/lazy-chunk';
 import { Icon } from './Icon';
+import { RetryButton } from './RetryButton';
 
 /** A part of the dashboard whose code could not be downloaded: say so, keep the rest, offer Retry. */
 export function ChunkFailure({ retrying, stillUnreachable, onRetry }: ChunkFailureProps) {
@@ -16,15 +17,7 @@ export function ChunkFailure({ retrying, stillUnreachable, onRetry }: ChunkFailu
         {stillUnreachable ? (
           <p className="state__retrying">The server still does not answer.</p>
         ) : null}
-        <button
-          type="button"
-          className="button"
-          aria-disabled={retrying}
-          aria-busy={retrying}
-          onClick={onRetry}
-        >
-          {retrying ? 'Retrying…' : 'Retry'}
-        </button>
+        <RetryButton busy={retrying} onRetry={onRetry} />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { RetryButton } from '../../components/ui/RetryButton';
 import { StatusBadge } from '../../components/ui/StatusBadge';
 import type { ActionNotice } from './run-notice';
 
@@ -24,17 +25,7 @@ export function ActionNoticeView({
     <div className={`action-notice action-notice--${notice.tone}`}>
       {notice.state ? <StatusBadge state={notice.state} size="sm" /> : null}
       <span className="action-notice__text">{notice.text}</span>
-      {notice.retry ? (
-        <button
-          type="button"
-          className="button button--small"
-          aria-disabled={busy}
-          aria-busy={busy}
-          onClick={onRetry}
-        >
-          {busy ? 'Retrying…' : 'Retry'}
-        </button>
-      ) : null}
+      {notice.retry ? <RetryButton busy={busy} onRetry={onRetry} small /> : null}
       <button type="button" className="button button--small button--ghost" onClick={onDismiss}>
         Dismiss
       </button>

@@ -28,26 +28,8 @@ export function ComparePicker({
   };
   return (
     <form className="compare__picker" onSubmit={submit} aria-label="Runs to compare" noValidate>
-      <label>
-        Run A
-        <input
-          type="text"
-          inputMode="numeric"
-          value={left}
-          onChange={(event) => setLeft(event.target.value)}
-          aria-describedby={problem ? 'compare-picker-problem' : undefined}
-        />
-      </label>
-      <label>
-        Run B
-        <input
-          type="text"
-          inputMode="numeric"
-          value={right}
-          onChange={(event) => setRight(event.target.value)}
-          aria-describedby={problem ? 'compare-picker-problem' : undefined}
-        />
-      </label>
+      <RunIdField label="Run A" value={left} onChange={setLeft} problem={problem !== null} />
+      <RunIdField label="Run B" value={right} onChange={setRight} problem={problem !== null} />
       <button type="submit" className="button">
         Compare
       </button>
@@ -57,5 +39,30 @@ export function ComparePicker({
         </p>
       ) : null}
     </form>
+  );
+}
+
+function RunIdField({
+  label,
+  value,
+  onChange,
+  problem,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem: boolean;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="text"
+        inputMode="numeric"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={problem ? 'compare-picker-problem' : undefined}
+      />
+    </label>
   );
 }

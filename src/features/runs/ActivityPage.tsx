@@ -29,6 +29,7 @@ import { RunsView } from './RunsView';
 import { searchNotices } from './search-notices';
 import { useRunSelection } from './use-run-selection';
 import './runs.css';
+import './runs-table.css';
 
 export type SearchUpdate = (prev: ActivitySearch) => ActivitySearch;
 

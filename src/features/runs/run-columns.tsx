@@ -1,7 +1,7 @@
 /**
  * The columns of the Runs table (SPEC §4), as TanStack Table column definitions. Each cell is one
  * line in the dense layout: long names are cut with their whole text on hover and focus
- * (`Clipped`). Widths are fixed per column (runs.css) so they never jump on a live refresh.
+ * (`Clipped`). Widths are fixed per column (runs-table.css) so they never jump on a live refresh.
  */
 import { mdiChevronRight } from '@mdi/js';
 import { Link } from '@tanstack/react-router';
