@@ -1,12 +1,11 @@
 /**
  * The SSE client over a fake server whose streams the test writes byte by byte: framing, ids,
- * resume, heartbeat, malformed and cut events, "no stream here", backoff and cancellation.
+ * resume, heartbeat, malformed and cut events, "no stream here", backoff and cancellation. The
+ * fake server and `setup` are in test/event-stream-server.ts.
  */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { z } from 'zod/mini';
-import { realClock } from './breaker';
-import type { EventStream, StreamEvent, StreamState } from './event-stream';
 import { openEventStream } from './event-stream';
+import { events, fakeServer, flush, setup } from '../../test/event-stream-server';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -14,101 +13,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-const events = {
-  tick: z.looseObject({ n: z.number() }),
-  complete: z.unknown(),
-};
-
-/** One connection the server holds open: the test writes to it, closes it or drops it. */
-interface Connection {
-  readonly headers: Headers;
-  readonly url: string;
-  write(text: string): void;
-  close(): void;
-  drop(): void;
-}
-
-/** A fake API: each request gets `answer(request)`, by default an open event stream. */
-function fakeServer() {
-  const connections: Connection[] = [];
-  const encoder = new TextEncoder();
-  let answer: ((connection: Connection) => Response | null) | null = null;
-  const fetchFn = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
-    const body = new ReadableStream<Uint8Array>({
-      start: (c) => {
-        controller = c;
-      },
-    });
-    const connection: Connection = {
-      headers: new Headers(init?.headers),
-      url: String(input),
-      write: (text) => {
-        try {
-          controller?.enqueue(encoder.encode(text));
-        } catch {
-          // The reader is gone (aborted): nobody hears it.
-        }
-      },
-      close: () => controller?.close(),
-      drop: () => controller?.error(new TypeError('network error')),
-    };
-    connections.push(connection);
-    init?.signal?.addEventListener('abort', () => {
-      try {
-        controller?.error(new DOMException('The operation was aborted.', 'AbortError'));
-      } catch {
-        // Already closed.
-      }
-    });
-    // Answered a moment later, so a test can choose the answer right after opening the stream.
-    return Promise.resolve().then(
-      () =>
-        answer?.(connection) ??
-        new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }),
-    );
-  };
-  return {
-    fetch: fetchFn as typeof fetch,
-    connections,
-    /** The newest connection. */
-    get last(): Connection {
-      const last = connections.at(-1);
-      if (!last) throw new Error('no connection yet');
-      return last;
-    },
-    answerWith(next: ((connection: Connection) => Response | null) | null) {
-      answer = next;
-    },
-  };
-}
-
-function setup(options: { lastEventId?: string; endOn?: readonly 'complete'[] } = {}) {
-  const server = fakeServer();
-  const received: StreamEvent<typeof events>[] = [];
-  const states: StreamState[] = [];
-  const malformed: string[] = [];
-  const controller = new AbortController();
-  const stream: EventStream = openEventStream({
-    baseUrl: 'https://api.example/api/',
-    token: 'secret',
-    path: '/things/stream',
-    events,
-    fetch: server.fetch,
-    clock: { ...realClock, random: () => 0 },
-    onEvent: (event) => received.push(event),
-    onState: (state) => states.push(state),
-    onMalformed: (event) => malformed.push(`${event.type}#${event.id}: ${event.reason}`),
-    signal: controller.signal,
-    ...options,
-  });
-  const status = () => stream.getState().status;
-  return { server, received, states, malformed, controller, stream, status };
-}
-
-/** Lets the stream's promise chains run (no timer moves). */
-const flush = () => vi.advanceTimersByTimeAsync(0);
 
 test('frames events across chunks: types, ids, multi-line data; comments and unknown types pass', async () => {
   const { server, received, status } = setup();
