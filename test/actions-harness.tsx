@@ -106,29 +106,39 @@ export function SelectingRuns({
   query = { page: 1, size: 100 },
   total,
   onClear,
+  next,
 }: {
   initial: readonly Run[];
   allMatching?: boolean;
   query?: ListRunsQuery;
   total: number;
   onClear: () => void;
+  /** A later selection, made by the "Select the next Runs" button. */
+  next?: readonly Run[];
 }) {
   const [runs, setRuns] = useState(initial);
   const [all, setAll] = useState(allMatching);
   return (
-    <BulkActionBar
-      selection={{
-        runs,
-        allMatching: all,
-        query,
-        total,
-        clear: () => {
-          onClear();
-          setRuns([]);
-          setAll(false);
-        },
-      }}
-    />
+    <>
+      {next ? (
+        <button type="button" onClick={() => setRuns(next)}>
+          Select the next Runs
+        </button>
+      ) : null}
+      <BulkActionBar
+        selection={{
+          runs,
+          allMatching: all,
+          query,
+          total,
+          clear: () => {
+            onClear();
+            setRuns([]);
+            setAll(false);
+          },
+        }}
+      />
+    </>
   );
 }
 

@@ -45,7 +45,7 @@ export function AppShell() {
       <ConnectionBanner />
       {/* Docked under the header, in the page's flow: it never covers what it simulates. */}
       {SimPanel ? (
-        <Suspense fallback={null}>
+        <Suspense fallback={<div className="sim-panel sim-panel--pending" aria-hidden="true" />}>
           <SimPanel />
         </Suspense>
       ) : null}

@@ -8,9 +8,19 @@ import {
   toListRunsQuery,
   validateActivitySearch,
 } from '../features/runs/activity-search';
+import { heatmapRange } from '../features/runs/heatmap';
+import { now } from '../lib/now';
+import { activityQuery } from '../queries/activity';
+import { datastoresQuery, meQuery } from '../queries/platform';
 import { runListQuery } from '../queries/runs';
 import { RunSlotsProvider } from '../features/runs/run-slots';
-import { ActivityPage, BulkActionBar, CompareSelected } from './-components/chunks';
+import {
+  ActivityPage,
+  BulkActionBar,
+  CompareSelected,
+  RunActions,
+  RunLogPanel,
+} from './-components/chunks';
 import { expandedRunSlots } from './-components/run-slots';
 
 /** The URL keeps only what differs from the defaults (the page still gets every param). */
@@ -25,12 +35,20 @@ export const Route = createFileRoute('/')({
   loaderDeps: ({ search }) => toListRunsQuery(search),
   // Start the list request as early as possible; never block or fail the route on it (the page
   // shows its own loading and error states and keeps its filters).
-  loader: ({ context, deps }) => {
-    void context.queryClient.prefetchQuery(runListQuery(deps));
+  // Everything the first view shows is asked for at once, beside the page's code, not after it.
+  loader: ({ context: { queryClient }, deps }) => {
+    void queryClient.prefetchQuery(runListQuery(deps));
+    void queryClient.prefetchQuery(meQuery());
+    void queryClient.prefetchQuery(datastoresQuery());
+    const days = heatmapRange(now());
+    void queryClient.prefetchQuery(activityQuery(days.startDate, days.endDate));
     void ActivityPage.preload();
   },
   component: ActivityRoute,
 });
+
+/** What a person does next on this page: act on a Run, read its log, act on a selection. */
+const NEXT_STEPS = [RunActions, RunLogPanel, BulkActionBar];
 
 function ActivityRoute() {
   const search = Route.useSearch();
@@ -47,6 +65,7 @@ function ActivityRoute() {
         onSearchChange={(update, options) =>
           void navigate({ search: update, replace: options?.replace ?? false })
         }
+        prefetch={NEXT_STEPS}
         renderBulkBar={(selection) => (
           <BulkActionBar
             selection={selection}

@@ -2,7 +2,8 @@
  * Layout in a real browser, at a phone, a tablet, a laptop and a wide monitor: no horizontal page
  * scroll anywhere; a dense Activity table at 1440×900 (15 Runs or more above the fold, no wrapped
  * type or datastore cell); a Run page whose work (Results, or the log with `?tab=logs`) is above
- * the fold; the docked simulator strip covers nothing; axe finds nothing at phone width.
+ * the fold; the docked simulator strip covers nothing; selecting Runs moves no row; axe finds
+ * nothing at phone width.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -60,6 +61,32 @@ test('at 1440×900 the Activity table is dense: 15 Runs or more above the fold, 
     trs.slice(0, 25).map((tr) => Math.round(tr.getBoundingClientRect().height)),
   );
   expect(new Set(heights).size).toBe(1);
+});
+
+test('selecting Runs moves no row: the bulk bar docks at the bottom of the screen, over nothing it needs', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openWithScenario(page, '/', 'busy');
+  const third = page.locator('tr[data-run-id]').nth(2);
+  await expect(third).toBeVisible();
+  const before = await third.boundingBox();
+  await page
+    .getByRole('checkbox', { name: /^Select Run #/ })
+    .first()
+    .check();
+  const bar = page.getByRole('region', { name: 'Bulk actions' });
+  await expect(bar).toContainText('1 selected');
+  expect(await third.boundingBox()).toEqual(before);
+  // Docked to the bottom edge of the screen while the table runs past it.
+  const dock = await bar.boundingBox();
+  expect(dock).not.toBeNull();
+  expect(Math.round((dock?.y ?? 0) + (dock?.height ?? 0))).toBeLessThanOrEqual(900);
+  expect(dock?.y ?? 0).toBeGreaterThan(900 - 160);
+  // Selecting the whole page keeps every row where it was too.
+  await page.getByRole('checkbox', { name: 'Select all Runs on this page' }).check();
+  await expect(bar).toContainText('25 selected');
+  expect(await third.boundingBox()).toEqual(before);
 });
 
 test('at 1440×900 a Run page shows its Results above the fold, and the simulator strip covers nothing', async ({

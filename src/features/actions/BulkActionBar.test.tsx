@@ -19,17 +19,26 @@ import { renderWithClient } from '../../../test/render-with-client';
 
 const DEFAULT_QUERY: ListRunsQuery = { page: 1, size: 100 };
 
-async function setup(ids: readonly number[], options: { list?: boolean } = {}) {
+async function setup(
+  ids: readonly number[],
+  options: { list?: boolean; next?: readonly number[] } = {},
+) {
   const page = await api.listRuns(DEFAULT_QUERY);
-  const runs = ids.map((id) => {
+  const pick = (id: number) => {
     const run = page.items.find((r) => r.id === id);
     if (!run) throw new Error(`Run #${id} is not listed`);
     return run;
-  });
+  };
+  const runs = ids.map(pick);
   const onClear = vi.fn();
   const view = renderWithClient(
     <>
-      <SelectingRuns initial={runs} total={page.total} onClear={onClear} />
+      <SelectingRuns
+        initial={runs}
+        total={page.total}
+        onClear={onClear}
+        {...(options.next ? { next: options.next.map(pick) } : {})}
+      />
       {options.list ? <ListedRuns /> : null}
     </>,
   );
@@ -212,4 +221,17 @@ test('a double click on the confirmation sends each Run once', async () => {
   // simulated backend what it was asked to do.
   const deletes = sim.journal.flatMap((command) => (command.op === 'delete' ? [command.id] : []));
   expect(deletes).toEqual(ids);
+});
+
+test('one outcome at a time: a new selection puts the last answers away', async () => {
+  const { user, bar } = await setup([56], { next: [57] });
+  await user.click(await screen.findByRole('button', { name: 'Abort 1 of 1 selected' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Abort 1 Run?' });
+  await user.click(within(dialog).getByRole('button', { name: 'Abort 1 Run' }));
+  await waitFor(() => expect(outcomes()).toEqual(['Run #56 (Scan): Aborted Done']));
+
+  await user.click(screen.getByRole('button', { name: 'Select the next Runs' }));
+  expect(await within(bar()).findByText('1 selected')).toBeInTheDocument();
+  expect(screen.queryByRole('list', { name: 'Outcome per Run' })).not.toBeInTheDocument();
+  expect(within(bar()).getByRole('button', { name: 'Abort 1 of 1 selected' })).toBeVisible();
 });

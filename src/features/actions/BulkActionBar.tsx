@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ListRunsQuery } from '../../api/contract';
 import { ErrorState } from '../../components/ui/ErrorState';
 import type { Run } from '../../domain/run';
@@ -58,6 +58,15 @@ export function BulkActionBar({ selection, extra }: BulkActionBarProps) {
     : selection.runs.length;
   const hasSelection = selected > 0 || selection.allMatching;
   const user = me.data ?? null;
+
+  // One outcome at a time: a new selection puts the last batch's answers away.
+  const selectionKey = selection.allMatching ? 'all' : selection.runs.map((r) => r.id).join();
+  const lastKey = useRef(selectionKey);
+  useEffect(() => {
+    if (selectionKey === lastKey.current) return;
+    lastKey.current = selectionKey;
+    if (hasSelection && state.step === 'done') bulk.dismiss();
+  });
 
   // Outcomes stay, and a batch out keeps the bar, after the selection is cleared.
   if (!hasSelection && state.step !== 'done' && state.step !== 'sending') return null;

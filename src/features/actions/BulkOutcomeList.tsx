@@ -29,7 +29,8 @@ export function BulkOutcomeList({
       </p>
       {outcome ? (
         <>
-          <ul className="bulk-bar__outcomes" aria-label="Outcome per Run">
+          {/* It may scroll (a long batch): focusable, so the keyboard can scroll it too. */}
+          <ul className="bulk-bar__outcomes" aria-label="Outcome per Run" tabIndex={0}>
             {outcome.outcome.items.map((item) => (
               <li key={item.id} className={`bulk-outcome--${item.status}`}>
                 Run #{item.id} ({operationLabel(item.run.type)}):{' '}

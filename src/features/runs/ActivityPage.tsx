@@ -5,7 +5,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { RunPage } from '../../api/client';
 import type { ListRunsQuery } from '../../api/contract';
 import { EmptyState } from '../../components/ui/EmptyState';
@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { canAct } from '../../domain/permissions';
 import type { Run } from '../../domain/run';
+import { prefetchWhenIdle } from '../../lib/idle';
 import { useShortcuts } from '../../lib/shortcuts';
 import { retryNow, useRetrying } from '../../queries/connection';
 import { anyActive, liveRefetch } from '../../queries/live';
@@ -24,6 +25,7 @@ import { ActivityHeatmap } from './ActivityHeatmap';
 import type { Density } from './density';
 import { setDensity, useDensity } from './density';
 import { Freshness } from './Freshness';
+import { LazyRunDetails } from './run-details-chunk';
 import { RunFilters } from './RunFilters';
 import { RunsView } from './RunsView';
 import { searchNotices } from './search-notices';
@@ -55,9 +57,12 @@ export interface ActivityPageProps {
   readonly rawSearch?: Record<string, unknown>;
   /** `replace` for changes that should not add a history entry (opening a row). */
   readonly onSearchChange: (update: SearchUpdate, options?: { replace?: boolean }) => void;
+  /** Code the next step is likely to need (actions, logs), fetched once the first rows show. */
+  readonly prefetch?: readonly { preload: () => Promise<void> }[];
   /**
-   * The bulk action bar, rendered above the table whenever there are Runs (also with nothing
-   * selected, so it can keep per-Run outcomes on screen; render nothing then if that suits).
+   * The bulk action bar, docked below the table from the first selection on (it stays mounted
+   * after the selection clears, so it can keep per-Run outcomes on screen; render nothing then if
+   * that suits).
    */
   readonly renderBulkBar?: (selection: RunSelection) => ReactNode;
 }
@@ -66,6 +71,7 @@ export function ActivityPage({
   search,
   rawSearch = {},
   onSearchChange,
+  prefetch = [],
   renderBulkBar,
 }: ActivityPageProps) {
   const queryClient = useQueryClient();
@@ -80,6 +86,13 @@ export function ActivityPage({
   const data = list.data;
   const runs = data?.items ?? [];
   const selection = useRunSelection(JSON.stringify(query), runs);
+  // The first view needs only the table: a Run's details and the rest come once it has shown.
+  const shown = data !== undefined;
+  const prefetched = useRef(prefetch);
+  useEffect(
+    () => (shown ? prefetchWhenIdle([LazyRunDetails, ...prefetched.current]) : undefined),
+    [shown],
+  );
   // Checkboxes only for a person who can act on some Run here.
   const user = me.data;
   const selectable = user !== undefined && runs.some((run) => canAct(user, run.datastore.id));

@@ -23,7 +23,7 @@ import type { SortKey } from './activity-search';
 import { RejectedRow } from './RejectedRow';
 import type { RunsTableMeta } from './run-columns';
 import { buildColumns, detailsId } from './run-columns';
-import { RunDetails } from './RunDetails';
+import { LazyRunDetails } from './run-details-chunk';
 import { useRunsKeyboard } from './use-runs-keyboard';
 
 export interface RunsTableProps {
@@ -252,7 +252,7 @@ export function RunsTable({
                 {open ? (
                   <tr id={detailsId(run.id)} role="row" className="runs-table__details">
                     <td role="cell" colSpan={columnCount}>
-                      <RunDetails runId={run.id} summary={run} headingLevel={3} />
+                      <LazyRunDetails runId={run.id} summary={run} headingLevel={3} />
                     </td>
                   </tr>
                 ) : null}

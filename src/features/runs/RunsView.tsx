@@ -4,6 +4,7 @@
  * the bulk bar, the table and paging.
  */
 import type { ReactNode } from 'react';
+import { useState } from 'react';
 import type { RunPage } from '../../api/client';
 import type { ListRunsQuery } from '../../api/contract';
 import { ErrorState } from '../../components/ui/ErrorState';
@@ -51,6 +52,10 @@ export function RunsView({
   const runs: readonly Run[] = data.items;
   const navigate = (update: (prev: ActivitySearch) => ActivitySearch) => onSearchChange(update);
   const invalid = data.rejected.length;
+  // The bar's code loads with the first selection, not with the page.
+  const [everSelected, setEverSelected] = useState(false);
+  if (!everSelected && (selection.selectedIds.size > 0 || selection.allMatching))
+    setEverSelected(true);
   return (
     <>
       {failure ? (
@@ -67,34 +72,6 @@ export function RunsView({
           {`${countOf(invalid, 'item')} of this page ${invalid === 1 ? 'is' : 'are'} not shown as ${invalid === 1 ? 'a Run' : 'Runs'}: ${invalid === 1 ? 'its row says' : 'their rows say'} why. The others are as the API sent them.`}
         </p>
       ) : null}
-      {selection.wholePage && data.total > runs.length ? (
-        <div className="selection-bar" role="region" aria-label="Selection">
-          {selection.allMatching ? (
-            <p>All {formatCount(data.total)} Runs matching these filters are selected.</p>
-          ) : (
-            <p>
-              All {runs.length} Runs on this page are selected.{' '}
-              <button
-                type="button"
-                className="button button--small button--ghost"
-                onClick={selection.selectAllMatching}
-              >
-                Select all {formatCount(data.total)} Runs matching these filters
-              </button>
-            </p>
-          )}
-        </div>
-      ) : null}
-      {/* Always rendered, so a bulk bar can keep showing outcomes after the selection clears. */}
-      {selectable
-        ? renderBulkBar?.({
-            runs: selection.selectedRuns,
-            allMatching: selection.allMatching,
-            query,
-            total: data.total,
-            clear: selection.clear,
-          })
-        : null}
       <RunsTable
         runs={runs}
         rejected={data.rejected}
@@ -110,6 +87,33 @@ export function RunsView({
         onSelectedChange={selection.setSelected}
         busy={busy}
       />
+      {/* Below the table, docked to the bottom of the screen: appearing never moves a row. */}
+      <div className="selection-dock">
+        {selection.wholePage && data.total > runs.length && !selection.allMatching ? (
+          <div className="selection-bar" role="region" aria-label="Selection">
+            <p>
+              All {runs.length} Runs on this page are selected.{' '}
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                onClick={selection.selectAllMatching}
+              >
+                Select all {formatCount(data.total)} Runs matching these filters
+              </button>
+            </p>
+          </div>
+        ) : null}
+        {/* Mounted from the first selection on, so it keeps outcomes after the selection clears. */}
+        {selectable && everSelected
+          ? renderBulkBar?.({
+              runs: selection.selectedRuns,
+              allMatching: selection.allMatching,
+              query,
+              total: data.total,
+              clear: selection.clear,
+            })
+          : null}
+      </div>
       <Pagination
         page={search.page}
         size={search.size}
