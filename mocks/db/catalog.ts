@@ -118,12 +118,41 @@ export function datastoreById(id: number): SimDatastore | undefined {
   return DATASTORES.find((d) => d.id === id);
 }
 
-export const SCHEDULES = [
-  { id: 1, name: 'Nightly profile' },
-  { id: 2, name: 'Hourly incremental scan' },
-  { id: 3, name: 'Weekly catalog sync' },
-  { id: 4, name: 'Daily export to enrichment' },
-] as const;
+export interface SimSchedule {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** Each type's schedules, named for what they launch (a Scan is never on "Nightly profile"). */
+const SCHEDULES_BY_TYPE: Readonly<Record<OperationType, readonly SimSchedule[]>> = {
+  catalog: [
+    { id: 3, name: 'Weekly catalog sync' },
+    { id: 5, name: 'Daily catalog sync' },
+  ],
+  profile: [
+    { id: 1, name: 'Nightly profile' },
+    { id: 6, name: 'Weekly full profile' },
+  ],
+  scan: [
+    { id: 2, name: 'Hourly incremental scan' },
+    { id: 7, name: 'Nightly full scan' },
+  ],
+  external_scan: [{ id: 8, name: 'Hourly external scan' }],
+  export: [{ id: 4, name: 'Daily export to enrichment' }],
+  materialize: [{ id: 9, name: 'Nightly materialize' }],
+  promote: [{ id: 10, name: 'Weekly promote to production' }],
+};
+
+/** How many schedule variants a seed picks among (any number: each type wraps around its own). */
+export const SCHEDULE_VARIANTS = 4;
+
+/** The schedule of a type that fired a Run: variant `n` of its own (wrapping). */
+export function scheduleFor(type: OperationType, variant = 0): SimSchedule {
+  const own = SCHEDULES_BY_TYPE[type];
+  const schedule = own[variant % own.length];
+  if (!schedule) throw new Error(`no schedule for ${type}`);
+  return schedule;
+}
 
 export const USERS = [
   'ada@example.com',

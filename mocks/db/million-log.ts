@@ -9,7 +9,7 @@ import { makePlan } from '../engine/plan';
 import type { RunPlan } from '../engine/plan';
 import type { Random } from '../engine/random';
 import type { SimRun } from '../engine/run-model';
-import { DATASTORES, SCHEDULES } from './catalog';
+import { DATASTORES, scheduleFor } from './catalog';
 import type { SimContainer, SimDatastore } from './catalog';
 import { containerLines, runLevelLines } from './generated-lines';
 import type { SeedTarget } from './scenarios';
@@ -72,7 +72,7 @@ export function seedMillionLog(
     datastore,
     containers,
     created,
-    schedule: SCHEDULES[0] ?? null,
+    schedule: scheduleFor('scan'),
     // Its first step ends a second after now.
     plan: (rng) => livePlan(rng, datastore, containers, sim.epoch + SECOND - begun),
   });

@@ -11,7 +11,7 @@ import { Random } from '../engine/random';
 import { relaunchContainers } from '../engine/relaunch';
 import type { RunOptions, SimRun } from '../engine/run-model';
 import type { PlayAloneOptions } from '../engine/run-play';
-import { DATASTORES, SCHEDULES, USERS, workItems } from './catalog';
+import { DATASTORES, SCHEDULE_VARIANTS, USERS, scheduleFor, workItems } from './catalog';
 import type { SimDatastore } from './catalog';
 import { seedMillionLog } from './million-log';
 
@@ -110,7 +110,8 @@ function seedHistory(sim: SeedTarget, count: number, full: boolean): void {
       containers,
       created,
       triggeredBy: scheduled ? 'System' : rng.pick(USERS),
-      schedule: scheduled ? rng.pick(SCHEDULES) : null,
+      // One draw among the variants, as ever: the seeded sequence (and every Run after) is kept.
+      schedule: scheduled ? scheduleFor(type, rng.int(0, SCHEDULE_VARIANTS - 1)) : null,
       fate: ending === 'aborted' ? 'success' : ending,
       quiet: true,
       plan: (r) =>
@@ -184,7 +185,7 @@ function seedRecent(sim: SeedTarget): void {
       containers,
       created: sim.epoch - minutesAgo * MINUTE,
       triggeredBy: type === 'profile' ? 'System' : 'grace@example.com',
-      schedule: type === 'profile' ? (SCHEDULES[0] ?? null) : null,
+      schedule: type === 'profile' ? scheduleFor('profile') : null,
       fate,
       plan: (r) =>
         makePlan(r, {
@@ -209,7 +210,7 @@ function seedHugeLog(sim: SeedTarget): void {
     containers,
     created: sim.epoch - 100_000 * 1000 - 10_000,
     triggeredBy: 'System',
-    schedule: SCHEDULES[1] ?? null,
+    schedule: scheduleFor('external_scan'),
     fate: 'warnings',
     plan: (rng): RunPlan => {
       const base = makePlan(rng, {

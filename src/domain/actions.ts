@@ -1,6 +1,6 @@
 import { assertNever } from './assert-never';
-import type { OperationType } from './operations';
-import { operationInfo, remainingText } from './operations';
+import type { ContainerKinds, OperationType } from './operations';
+import { operationInfo, remainingText, unitOf } from './operations';
 import type { ActingUser } from './permissions';
 import { canAct } from './permissions';
 import type { RunState } from './states';
@@ -34,6 +34,8 @@ export interface RunFacts {
    * null when unknown.
    */
   readonly remaining: number | null;
+  /** What the containers are (their kinds name the unit: "file patterns"); the type's otherwise. */
+  readonly containers?: ContainerKinds;
 }
 
 export type ActionVerdict =
@@ -136,16 +138,15 @@ function ruleOut(
 }
 
 function hint(action: ActionKind, run: RunFacts): string {
-  const info = operationInfo(run.type);
   switch (action) {
     case 'abort':
       return 'Stop this Run as soon as possible; partial results are kept';
     case 'resume':
       return run.remaining === null
-        ? `Resume the ${info.unit.toLowerCase()} not finished`
-        : `Resume ${remainingText(run.type, run.remaining)}`;
+        ? `Resume the ${unitOf(run.type, run.containers ?? [])[0].toLowerCase()} not finished`
+        : `Resume ${remainingText(run.type, run.remaining, run.containers)}`;
     case 'rerun':
-      return `Run again with the same configuration, every ${info.unitSingular.toLowerCase()} from scratch`;
+      return `Run again with the same configuration, every ${unitOf(run.type, run.containers ?? [])[1].toLowerCase()} from scratch`;
     case 'delete':
       return 'Remove this Run record; anomalies and other artifacts stay';
     default:

@@ -58,5 +58,14 @@ test('progress and remaining texts use the unit word, singular for one', () => {
   expect(remainingText('scan', 9)).toBe('9 remaining tables');
   expect(remainingText('profile', 1)).toBe('1 remaining table');
   expect(remainingText('promote', 2)).toBe('2 remaining entities');
+  // The containers' own word where all are of a kind the type's word does not cover.
+  const files = [{ containerType: 'file' }, { containerType: 'file' }];
+  expect(progressText('scan', 1, 2, files)).toBe('1 / 2 File patterns');
+  expect(progressText('profile', 1, 1, files.slice(1))).toBe('1 / 1 File pattern');
+  expect(remainingText('scan', 2, files)).toBe('2 remaining file patterns');
+  expect(progressText('scan', 0, 2, [{ containerType: 'view' }])).toBe('0 / 2 Views');
+  const mixed = [{ containerType: 'table' }, { containerType: 'view' }];
+  expect(progressText('scan', 1, 2, mixed)).toBe('1 / 2 Tables');
+  expect(progressText('materialize', 1, 2, files)).toBe('1 / 2 Computed Tables');
   expect(remainingText('promote', 1)).toBe('1 remaining entity');
 });

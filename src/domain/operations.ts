@@ -96,14 +96,40 @@ function info(
 
 export const operationLabel = (type: OperationType): string => operationInfo(type).label;
 
-/** "4 / 14 Tables", "1 / 1 Table". */
-export function progressText(type: OperationType, processed: number, total: number): string {
+/** What the containers of a Run are, where they are all of one kind the type's word does not cover. */
+export type ContainerKinds = readonly { readonly containerType: string }[];
+
+const KIND_UNITS: Readonly<Record<string, readonly [string, string]>> = {
+  file: ['File patterns', 'File pattern'],
+  view: ['Views', 'View'],
+};
+
+/** The unit word of a Run: its type's ("Tables"), or its containers' when all of one other kind. */
+export function unitOf(type: OperationType, containers: ContainerKinds): readonly [string, string] {
   const { unit, unitSingular } = operationInfo(type);
+  const kinds = new Set(containers.map((c) => c.containerType));
+  const [only] = kinds;
+  const byKind = kinds.size === 1 && only !== undefined ? KIND_UNITS[only] : undefined;
+  return unit === 'Tables' && byKind ? byKind : [unit, unitSingular];
+}
+
+/** "4 / 14 Tables", "1 / 1 Table", "2 / 3 File patterns" (when every container is a file pattern). */
+export function progressText(
+  type: OperationType,
+  processed: number,
+  total: number,
+  containers: ContainerKinds = [],
+): string {
+  const [unit, unitSingular] = unitOf(type, containers);
   return `${processed} / ${total} ${total === 1 ? unitSingular : unit}`;
 }
 
-/** "9 remaining tables", "1 remaining entity". */
-export function remainingText(type: OperationType, remaining: number): string {
-  const { unit, unitSingular } = operationInfo(type);
+/** "9 remaining tables", "1 remaining entity", "2 remaining file patterns". */
+export function remainingText(
+  type: OperationType,
+  remaining: number,
+  containers: ContainerKinds = [],
+): string {
+  const [unit, unitSingular] = unitOf(type, containers);
   return `${remaining} remaining ${(remaining === 1 ? unitSingular : unit).toLowerCase()}`;
 }

@@ -67,11 +67,13 @@ test('remaining containers: those without a successful result, in order', () => 
 });
 
 test('runFacts carries what the action rules need', () => {
-  expect(runFacts(run({ completedContainerIds: [1] }))).toEqual({
+  const failed = run({ completedContainerIds: [1] });
+  expect(runFacts(failed)).toEqual({
     type: 'scan',
     state: 'failure',
     datastoreId: 3,
     remaining: 3,
+    containers: failed.containers,
   });
   expect(runFacts(run()).remaining).toBeNull();
 });

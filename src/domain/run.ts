@@ -128,6 +128,7 @@ export function runFacts(run: Run): RunFacts {
     state: run.state,
     datastoreId: run.datastore.id,
     remaining: remainingContainers(run)?.length ?? null,
+    containers: run.containers,
   };
 }
 

@@ -40,13 +40,15 @@ export const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().ti
 
 /** "3 minutes ago", "in 2 hours", "yesterday". */
 export function formatRelative(ms: number, now: number): string {
+  // Whole units, counted down like durations are ("9 minutes ago" beside "Running for 9 minutes").
   const diff = ms - now;
   const abs = Math.abs(diff);
-  if (abs < 45_000) return relativeFormat.format(Math.round(diff / 1000), 'second');
-  if (abs < 45 * 60_000) return relativeFormat.format(Math.round(diff / 60_000), 'minute');
-  if (abs < 22 * 3_600_000) return relativeFormat.format(Math.round(diff / 3_600_000), 'hour');
-  if (abs < 26 * 86_400_000) return relativeFormat.format(Math.round(diff / 86_400_000), 'day');
-  return relativeFormat.format(Math.round(diff / (30 * 86_400_000)), 'month');
+  const whole = (unit: number) => Math.trunc(diff / unit) || 0;
+  if (abs < 60_000) return relativeFormat.format(whole(1000), 'second');
+  if (abs < 3_600_000) return relativeFormat.format(whole(60_000), 'minute');
+  if (abs < 86_400_000) return relativeFormat.format(whole(3_600_000), 'hour');
+  if (abs < 30 * 86_400_000) return relativeFormat.format(whole(86_400_000), 'day');
+  return relativeFormat.format(whole(30 * 86_400_000), 'month');
 }
 
 /** "38 minutes", "1 hour 5 minutes", "42 seconds", "2 days 3 hours". */

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Dialog } from '../../components/ui/Dialog';
 import type { ActionKind } from '../../domain/actions';
 import { assertNever } from '../../domain/assert-never';
-import { operationInfo, progressText, remainingText } from '../../domain/operations';
+import { operationInfo, progressText, remainingText, unitOf } from '../../domain/operations';
 import type { ContainerRef, Run } from '../../domain/run';
 import { remainingContainers } from '../../domain/run';
 import { ConfirmFooter } from './ConfirmFooter';
@@ -15,7 +15,9 @@ export function confirmation(
 ): { title: string; description: string; body: ReactNode; confirm: string; danger: boolean } {
   const id = `Run #${run.id}`;
   const info = operationInfo(run.type);
-  const unit = info.unit.toLowerCase();
+  // The containers' own word where they are all file patterns or views.
+  const [units, unitSingular] = unitOf(run.type, run.containers);
+  const unit = units.toLowerCase();
   switch (action) {
     case 'abort':
       return {
@@ -25,7 +27,7 @@ export function confirmation(
           <p>
             {run.state === 'queued'
               ? 'It has not started yet, so nothing was processed.'
-              : `${progressText(run.type, run.progress.processed, run.progress.total)} processed so far keep their results.`}
+              : `${progressText(run.type, run.progress.processed, run.progress.total, run.containers)} processed so far keep their results.`}
           </p>
         ),
         confirm: `Abort ${id}`,
@@ -38,16 +40,12 @@ export function confirmation(
         description:
           remaining === null
             ? `A new Run with the same configuration processes only the ${unit} this one did not finish.`
-            : `A new Run with the same configuration processes only the ${remainingText(run.type, remaining.length)}.`,
+            : `A new Run with the same configuration processes only the ${remainingText(run.type, remaining.length, run.containers)}.`,
         body:
           remaining === null ? (
             <p>The server does not say which {unit} finished.</p>
           ) : (
-            <ContainerList
-              label={`${info.unit} to process`}
-              containers={remaining}
-              unit={info.unit}
-            />
+            <ContainerList label={`${units} to process`} containers={remaining} unit={units} />
           ),
         confirm: `Resume ${id}`,
         danger: false,
@@ -56,14 +54,10 @@ export function confirmation(
     case 'rerun':
       return {
         title: `Rerun ${id}?`,
-        description: `A new Run with the same configuration processes every ${info.unitSingular.toLowerCase()} again, from scratch. This Run stays as it is.`,
+        description: `A new Run with the same configuration processes every ${unitSingular.toLowerCase()} again, from scratch. This Run stays as it is.`,
         body:
           run.containers.length > 0 ? (
-            <ContainerList
-              label={`${info.unit} to process`}
-              containers={run.containers}
-              unit={info.unit}
-            />
+            <ContainerList label={`${units} to process`} containers={run.containers} unit={units} />
           ) : null,
         confirm: `Rerun ${id}`,
         danger: false,

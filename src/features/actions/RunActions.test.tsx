@@ -66,7 +66,10 @@ test('Resume: tooltip names the remaining work, the dialog lists it, a new Run i
   if (!parent) throw new Error('no parent');
   const done = new Set(parent.completed);
   const remaining = parent.containers.filter((c) => !done.has(c.id)).map((c) => c.name);
-  const unit = remaining.length === 1 ? 'table' : 'tables';
+  // The containers' own word: file patterns on a file datastore, tables otherwise.
+  const files = parent.containers.every((c) => c.containerType === 'file');
+  const unit = `${files ? 'file pattern' : 'table'}${remaining.length === 1 ? '' : 's'}`;
+  const listName = files ? 'File patterns to process' : 'Tables to process';
   const before = childrenOf(parentId);
   const { user, open, group, region, onCreated } = setupRunActions(parentId);
 
@@ -77,7 +80,7 @@ test('Resume: tooltip names the remaining work, the dialog lists it, a new Run i
 
   const dialog = await open('Resume');
   expect(dialog).toHaveTextContent(`processes only the ${remaining.length} remaining ${unit}`);
-  const list = within(dialog).getByRole('list', { name: 'Tables to process' });
+  const list = within(dialog).getByRole('list', { name: listName });
   expect(
     within(list)
       .getAllByRole('listitem')

@@ -131,8 +131,7 @@ function RunActionsFor({
           <ul id={`${id}-others`} className="run-actions__why" hidden={!othersOpen}>
             {denied.map((verdict) => (
               <li key={verdict.action}>
-                <span className="run-actions__why-action">{actionLabel(verdict.action)}</span>{' '}
-                <span>{verdict.reason}</span>
+                <WhyNot label={actionLabel(verdict.action)} reason={verdict.reason} />
               </li>
             ))}
           </ul>
@@ -169,5 +168,15 @@ function RunActionsFor({
         }}
       />
     </div>
+  );
+}
+
+/** "Resume is not available for Export runs": the action named once, even where the reason names it. */
+function WhyNot({ label, reason }: { label: string; reason: string }) {
+  if (reason.startsWith(`${label} `)) return <span>{reason}</span>;
+  return (
+    <>
+      <span className="run-actions__why-action">{label}</span>: <span>{reason}</span>
+    </>
   );
 }

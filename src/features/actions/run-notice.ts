@@ -6,7 +6,7 @@ import { isApiError } from '../../api/errors';
 import type { ActionKind } from '../../domain/actions';
 import { actionLabel, NEEDS_EDITOR } from '../../domain/actions';
 import { assertNever } from '../../domain/assert-never';
-import { operationInfo } from '../../domain/operations';
+import { unitOf } from '../../domain/operations';
 import type { Run } from '../../domain/run';
 import type { RunState } from '../../domain/states';
 import { stateLabel } from '../../domain/states';
@@ -77,7 +77,7 @@ export function abortNotice(answer: Run, actingEmail: string): ActionNotice {
 export function createdNotice(kind: 'resume' | 'rerun', parent: Run, created: Run): ActionNotice {
   const what = kind === 'resume' ? `resuming Run #${parent.id}` : `a rerun of Run #${parent.id}`;
   const count = created.progress.total;
-  const { unit, unitSingular } = operationInfo(created.type);
+  const [unit, unitSingular] = unitOf(created.type, created.containers);
   const scope =
     count > 0 ? ` over ${count} ${(count === 1 ? unitSingular : unit).toLowerCase()}` : '';
   return notice('success', `Created Run #${created.id}, ${what}${scope}`, created.state);

@@ -153,8 +153,9 @@ test('"Other actions" explains each missing button with the domain model\'s reas
     .getAllByRole('listitem')
     .map((li) => li.textContent);
   expect(reasons).toEqual([
-    'Abort Abort is only available while the Run is queued or running (it ended as Failure)',
-    'Resume Resume is not available for Sync runs — use Rerun',
+    // The action is named once, also where the reason names it.
+    'Abort is only available while the Run is queued or running (it ended as Failure)',
+    'Resume is not available for Sync runs — use Rerun',
   ]);
   await user.click(others);
   expect(within(group).queryByRole('listitem')).not.toBeInTheDocument();

@@ -11,8 +11,12 @@ function tone(state: RunState): 'accent' | 'success' | 'danger' | 'neutral' {
 }
 
 /** A bar plus "4 / 14 Tables" in the type's unit word. */
-export function RunProgress({ run }: { run: Pick<Run, 'id' | 'type' | 'state' | 'progress'> }) {
-  const text = progressText(run.type, run.progress.processed, run.progress.total);
+export function RunProgress({
+  run,
+}: {
+  run: Pick<Run, 'id' | 'type' | 'state' | 'progress' | 'containers'>;
+}) {
+  const text = progressText(run.type, run.progress.processed, run.progress.total, run.containers);
   return (
     <div className="run-progress">
       <ProgressBar

@@ -9,7 +9,7 @@ export function SummaryCounters({ run }: { run: Run }) {
   return (
     <dl className="facts facts--compact">
       <Fact term={`${unit} processed`}>
-        {progressText(run.type, run.progress.processed, run.progress.total)}
+        {progressText(run.type, run.progress.processed, run.progress.total, run.containers)}
       </Fact>
       {run.counters.map((counter) => (
         <Fact key={counter.key} term={counter.label}>
