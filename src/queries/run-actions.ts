@@ -12,6 +12,8 @@ import { assertNever } from '../domain/assert-never';
 import type { Run } from '../domain/run';
 import { settleBounded } from '../lib/settle-bounded';
 import { BULK_CONCURRENCY } from './matching';
+import type { RelaunchClick, RelaunchKind } from './relaunch';
+import { relaunch } from './relaunch';
 import {
   applyBulk,
   applyCreated,
@@ -21,7 +23,7 @@ import {
   refetchUser,
 } from './run-cache';
 
-export type RelaunchKind = 'resume' | 'rerun';
+export type { RelaunchKind } from './relaunch';
 
 /**
  * What a failed action means:
@@ -48,12 +50,11 @@ export function classifyActionError(error: unknown): ActionFailure {
 export interface RunActionVariables {
   readonly action: ActionKind;
   readonly run: Run;
-  /**
-   * For a retried Resume/Rerun: the children the parent had before the first attempt, so a Run
-   * created by an attempt whose answer was lost is found instead of created twice.
-   */
-  readonly childrenBefore: ReadonlySet<number> | null;
+  /** A Resume's or Rerun's click: its Idempotency-Key and what a retry looks for (relaunch.ts). */
+  readonly click: RelaunchClick | null;
   readonly retry: boolean;
+  /** Send a retried Resume/Rerun even though whether the lost attempt made a Run is unknown. */
+  readonly force?: boolean;
 }
 
 export type RunActionResult =
@@ -68,15 +69,9 @@ async function sendRunAction(variables: RunActionVariables): Promise<RunActionRe
       return { action, answer: await api.abortRun(run.id) };
     case 'resume':
     case 'rerun': {
-      if (variables.retry && variables.childrenBefore !== null) {
-        const before = variables.childrenBefore;
-        const fresh = await api.getRun(run.id);
-        const made = fresh.children?.find((c) => c.relaunch === action && !before.has(c.id));
-        if (made) return { action, created: await api.getRun(made.id) };
-      }
-      const created =
-        action === 'resume' ? await api.resumeRun(run.id) : await api.rerunRun(run.id);
-      return { action, created };
+      if (!variables.click) throw new Error(`a ${action} is sent for a click`);
+      const attempt = { retry: variables.retry, force: variables.force ?? false };
+      return { action, created: await relaunch(api, action, run, variables.click, attempt) };
     }
     case 'delete':
       await api.deleteRun(run.id);
@@ -112,6 +107,8 @@ export const runActionMutation = (queryClient: QueryClient) =>
       switch (failure) {
         case 'conflict':
         case 'failed':
+        case 'unreached':
+          // Read the Run again before anything else is said about it (it may have changed).
           refetchRun(queryClient, variables.run.id);
           return;
         case 'gone':
@@ -120,8 +117,6 @@ export const runActionMutation = (queryClient: QueryClient) =>
         case 'permission':
           refetchUser(queryClient);
           refetchRun(queryClient, variables.run.id);
-          return;
-        case 'unreached':
           return;
         default:
           return assertNever(failure, 'action failure');

@@ -57,7 +57,7 @@ export function applyCreated(queryClient: QueryClient, parentId: number, created
 /**
  * The server deleted the Run, or says it no longer exists (404): drop it everywhere and refresh
  * lists and counts. Its detail query is removed, not refetched (the answer would be a 404); a
- * view still showing it hears of it through RunActions' `onDeleted`.
+ * view still showing it says so itself (a Run page: "was deleted — it is no longer here").
  */
 export function applyDeleted(queryClient: QueryClient, id: number): void {
   patchLists(queryClient, id, null);

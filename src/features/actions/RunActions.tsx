@@ -27,8 +27,8 @@ export interface RunActionsProps {
   /** A Resume or Rerun created `created`: take the user to it or highlight it. */
   readonly onCreated?: (created: Run, kind: RelaunchKind) => void;
   /**
-   * The Run was deleted by this action, or the server said it no longer exists (404); its
-   * caches are already dropped: e.g. leave its page.
+   * This action deleted the Run (its caches are already dropped): e.g. leave its page. A Run the
+   * server says was deleted elsewhere (404) does not call it: the view says so where it is.
    */
   readonly onDeleted?: (run: Run) => void;
 }
@@ -145,7 +145,7 @@ function RunActionsFor({
           const retry = state.notice?.retry;
           if (retry && !busy) {
             focusNextNotice.current = true;
-            state.perform(retry, { retry: true });
+            state.perform(retry, { retry: true, force: state.notice?.force ?? false });
           }
         }}
         onDismiss={state.dismiss}

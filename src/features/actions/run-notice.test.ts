@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { makeRun } from '../../../test/run-fixture';
+import { RelaunchUnknownError } from '../../queries/relaunch';
 import { ApiError } from '../../api/errors';
 import type { Run } from '../../domain/run';
 import { abortNotice, createdNotice, deletedNotice, errorNotice } from './run-notice';
@@ -72,7 +73,7 @@ test('each error answer in words', () => {
     retry: null,
   });
   expect(errorNotice('rerun', 123, httpError(404, 'gone'))).toMatchObject({
-    text: 'Run #123 no longer exists',
+    text: 'Run #123 was deleted — it is no longer here',
     retry: null,
   });
   expect(errorNotice('abort', 123, httpError(403, 'Forbidden'))).toMatchObject({
@@ -89,8 +90,22 @@ test('each error answer in words', () => {
     method: 'PUT',
     url: '/api/operations/resume/123',
   });
+  // No answer: the API may have acted. Never "no Run was made".
   expect(errorNotice('resume', 123, network)).toMatchObject({
-    text: 'Could not reach the API to resume Run #123: no new Run is known to have been created. Cannot reach the API at /api',
+    text: 'Outcome unknown: no answer to resume Run #123; whether a new Run was made is not known yet — Retry looks for it first and never makes a second one. Cannot reach the API at /api',
     retry: 'resume',
+  });
+  expect(errorNotice('abort', 123, network).text).toBe(
+    'Outcome unknown: no answer to abort Run #123; Run #123 may or may not have been aborted — it is shown as the API has it now. Cannot reach the API at /api',
+  );
+  // A gateway's 504 in front of the API is the same: the API behind it may have acted.
+  expect(errorNotice('rerun', 123, httpError(504, 'upstream timed out')).text).toMatch(
+    /^Outcome unknown: no answer to rerun Run #123; whether a new Run was made is not known yet/,
+  );
+  // The server shows no parents: nobody can know; the retry then sends without looking.
+  expect(errorNotice('resume', 123, new RelaunchUnknownError('resume', 123))).toMatchObject({
+    text: expect.stringContaining('it cannot be known whether a new Run was made'),
+    retry: 'resume',
+    force: true,
   });
 });

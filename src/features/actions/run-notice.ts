@@ -10,6 +10,7 @@ import { unitOf } from '../../domain/operations';
 import type { Run } from '../../domain/run';
 import type { RunState } from '../../domain/states';
 import { stateLabel } from '../../domain/states';
+import { RelaunchUnknownError } from '../../queries/relaunch';
 import { classifyActionError } from '../../queries/run-actions';
 import { readAbortAnswer } from './abort-answer';
 
@@ -23,6 +24,8 @@ export interface ActionNotice {
   readonly state: RunState | null;
   /** The action to offer again (a network failure or a server error), or null. */
   readonly retry: ActionKind | null;
+  /** The retry sends the action without looking first (the person was told it cannot be known). */
+  readonly force?: boolean;
 }
 
 const verbOf = (action: ActionKind): string => actionLabel(action).toLowerCase();
@@ -96,25 +99,31 @@ export function errorNotice(action: ActionKind, runId: number, error: unknown): 
   const id = `Run #${runId}`;
   const verb = verbOf(action);
   const failure = classifyActionError(error);
+  if (error instanceof RelaunchUnknownError) {
+    return { ...failureNotice(error.message, action), force: true };
+  }
   if (!isApiError(error)) {
     const text = error instanceof Error ? error.message : String(error);
     return failureNotice(`Could not ${verb} ${id}: ${text}`, action);
   }
+  const relaunch = action === 'resume' || action === 'rerun';
+  // No answer, or a gateway's: the API may have acted. Say so, never "nothing was made".
+  const unknown =
+    failure === 'unreached' || (failure === 'failed' && isGatewayStatus(error.status));
+  if (unknown) {
+    const doubt = relaunch
+      ? `whether a new Run was made is not known yet — Retry looks for it first and never makes a second one`
+      : `${id} may or may not have been ${pastTense(action)} — it is shown as the API has it now`;
+    return failureNotice(
+      `Outcome unknown: no answer to ${verb} ${id}; ${doubt}. ${error.detail}`,
+      action,
+    );
+  }
   switch (failure) {
-    case 'unreached': {
-      const doubt =
-        action === 'resume' || action === 'rerun'
-          ? 'no new Run is known to have been created'
-          : `${id} may not have been ${pastTense(action)}`;
-      return failureNotice(
-        `Could not reach the API to ${verb} ${id}: ${doubt}. ${error.detail}`,
-        action,
-      );
-    }
     case 'conflict':
       return failureNotice(`Could not ${verb} ${id}: ${error.detail}`, null);
     case 'gone':
-      return failureNotice(`${id} no longer exists`, null);
+      return failureNotice(`${id} was deleted — it is no longer here`, null);
     case 'permission': {
       const detail = /permission/i.test(error.detail)
         ? error.detail
@@ -130,6 +139,9 @@ export function errorNotice(action: ActionKind, runId: number, error: unknown): 
       return assertNever(failure, 'action failure');
   }
 }
+
+/** A gateway's answer in front of the API (502, 504): the API behind it may well have acted. */
+const isGatewayStatus = (status: number): boolean => status === 502 || status === 504;
 
 function pastTense(action: ActionKind): string {
   switch (action) {

@@ -9,6 +9,8 @@ import type { ActionKind } from '../../domain/actions';
 import { assertNever } from '../../domain/assert-never';
 import type { Run } from '../../domain/run';
 import type { RelaunchKind } from '../../queries/run-actions';
+import type { RelaunchClick } from '../../queries/relaunch';
+import { relaunchClick } from '../../queries/relaunch';
 import { classifyActionError, runActionMutation } from '../../queries/run-actions';
 import type { ActionNotice } from './run-notice';
 import { abortNotice, createdNotice, deletedNotice, errorNotice } from './run-notice';
@@ -16,7 +18,7 @@ import { abortNotice, createdNotice, deletedNotice, errorNotice } from './run-no
 export interface RunActionCallbacks {
   /** A Resume or Rerun created `created`: the route can take the user to it or highlight it. */
   readonly onCreated?: ((created: Run, kind: RelaunchKind) => void) | undefined;
-  /** The Run was deleted, here or (a 404) elsewhere before: the route can leave its page. */
+  /** This action deleted the Run: the route can leave its page (a Run deleted elsewhere stays said). */
   readonly onDeleted?: ((run: Run) => void) | undefined;
 }
 
@@ -29,7 +31,7 @@ export interface RunActionState {
   /** Sends the action unless one is already in flight; `onSettled` runs when it answers. */
   readonly perform: (
     action: ActionKind,
-    options?: { retry?: boolean; onSettled?: () => void },
+    options?: { retry?: boolean; force?: boolean; onSettled?: () => void },
   ) => void;
   readonly dismiss: () => void;
 }
@@ -41,7 +43,8 @@ export function useRunAction(
 ): RunActionState {
   const queryClient = useQueryClient();
   const inFlight = useRef(false);
-  const childrenBefore = useRef<ReadonlySet<number> | null>(null);
+  // The last Resume/Rerun click: its key and what it knew, reused by every retry of it.
+  const click = useRef<RelaunchClick | null>(null);
   const [notice, setNotice] = useState<ActionNotice | null>(null);
   const [gone, setGone] = useState(false);
   const latest = useRef(callbacks);
@@ -60,13 +63,13 @@ export function useRunAction(
       if (inFlight.current) return;
       inFlight.current = true;
       const retry = options.retry ?? false;
-      if (!retry) {
-        childrenBefore.current = run.children ? new Set(run.children.map((c) => c.id)) : null;
+      if (!retry || click.current === null) {
+        click.current = action === 'resume' || action === 'rerun' ? relaunchClick(run) : null;
       }
       // A retry keeps the failure on screen (with its busy Retry button) until the answer.
       if (!retry) setNotice(null);
       mutate(
-        { action, run, childrenBefore: childrenBefore.current, retry },
+        { action, run, click: click.current, retry, force: options.force ?? false },
         {
           onSuccess: (result) => {
             switch (result.action) {
@@ -89,10 +92,9 @@ export function useRunAction(
           },
           onError: (error) => {
             setNotice(errorNotice(action, run.id, error));
-            if (classifyActionError(error) === 'gone') {
-              setGone(true);
-              latest.current.onDeleted?.(run);
-            }
+            // Deleted elsewhere: said where the person is (the page shows it was deleted), never a
+            // silent move to another page.
+            if (classifyActionError(error) === 'gone') setGone(true);
           },
           onSettled: () => {
             inFlight.current = false;
