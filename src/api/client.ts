@@ -6,6 +6,7 @@ import type {
   LaunchBody,
   ListRunsQuery,
   SimClockBody,
+  SimFaultsBody,
   SimResetBody,
   SimUserBody,
 } from './contract';
@@ -18,6 +19,7 @@ import {
   anyJsonSchema,
   runPageEnvelopeSchema,
   simClockSchema,
+  simFaultsSchema,
   userSchema,
 } from './contract';
 import type {
@@ -203,6 +205,24 @@ export function createApiClient(config: ApiClientConfig) {
 
     async simUser(body: SimUserBody): Promise<ActingUser> {
       return request(paths.simUser, { method: 'PUT', body, schema: userSchema });
+    },
+
+    /** The simulator's fault injection: none, flaky, down or hang (its controls are never faulted). */
+    async getSimFaults(signal?: AbortSignal): Promise<SimFaultsBody> {
+      const { mode } = await request(paths.simFaults, {
+        schema: simFaultsSchema,
+        ...signalOpt(signal),
+      });
+      return { mode };
+    },
+
+    async simFaults(body: SimFaultsBody): Promise<SimFaultsBody> {
+      const { mode } = await request(paths.simFaults, {
+        method: 'PUT',
+        body,
+        schema: simFaultsSchema,
+      });
+      return { mode };
     },
   };
 }

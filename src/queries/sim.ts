@@ -4,13 +4,36 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import type { LaunchBody, SimClockBody, SimResetBody, SimUserBody } from '../api/contract';
+import type {
+  LaunchBody,
+  SimClockBody,
+  SimFaultsBody,
+  SimResetBody,
+  SimUserBody,
+} from '../api/contract';
 import { api } from '../api/instance';
 import { runKeys } from './runs';
 
 export const simKeys = {
   clock: ['sim', 'clock'] as const,
+  faults: ['sim', 'faults'] as const,
 };
+
+export const simFaultsQuery = () =>
+  queryOptions({
+    queryKey: simKeys.faults,
+    queryFn: ({ signal }) => api.getSimFaults(signal),
+  });
+
+/** Switching faults changes every answer: what is on screen rides it out (or recovers) on its own. */
+export const simFaultsMutation = (queryClient: QueryClient) =>
+  mutationOptions({
+    mutationKey: ['sim', 'faults'],
+    mutationFn: (body: SimFaultsBody) => api.simFaults(body),
+    onSuccess: (state) => {
+      queryClient.setQueryData(simKeys.faults, state);
+    },
+  });
 
 export const simClockQuery = () =>
   queryOptions({

@@ -20,6 +20,7 @@ import {
   simResetMutation,
   simUserMutation,
 } from '../../queries/sim';
+import { FaultsControl, faultsNote, useFaultMode } from './FaultsControl';
 import './sim-panel.css';
 
 const SPEEDS = [1, 10, 60, 600] as const;
@@ -73,6 +74,7 @@ export function SimPanel() {
   }, [clock.data]);
   const me = useQuery(meQuery());
   const datastores = useQuery(datastoresQuery());
+  const faultMode = useFaultMode();
 
   // The options own the request and what it refreshes; the panel says what happened.
   const onError = (error: unknown) => setMessage(describeError(error).detail);
@@ -116,6 +118,7 @@ export function SimPanel() {
         <span className="sim-panel__clock" aria-live="off">
           {formatAbsolute(now)}
           {clock.data ? ` · ${paused ? 'paused' : `×${clock.data.speed}`}` : ''}
+          {faultsNote(faultMode)}
         </span>
         <button
           type="button"
@@ -162,6 +165,7 @@ export function SimPanel() {
             </button>
           ))}
         </fieldset>
+        <FaultsControl onError={onError} />
         <fieldset>
           <legend>Acting user</legend>
           <select
