@@ -10,7 +10,12 @@ import {
 } from '../features/runs/activity-search';
 import { runListQuery } from '../queries/runs';
 import { RunSlotsProvider } from '../features/runs/run-slots';
-import { ActivityPage, BulkActionBar, CompareSelected } from './-components/chunks';
+import {
+  ActivityPage,
+  BulkActionBar,
+  CompareSelected,
+  FailureWatchToggle,
+} from './-components/chunks';
 import { expandedRunSlots } from './-components/run-slots';
 
 /** The URL keeps only what differs from the defaults (the page still gets every param). */
@@ -57,6 +62,7 @@ function ActivityRoute() {
             }
           />
         )}
+        renderWatch={(query) => <FailureWatchToggle query={query} />}
       />
     </RunSlotsProvider>
   );

@@ -59,6 +59,8 @@ export interface ActivityPageProps {
    * selected, so it can keep per-Run outcomes on screen; render nothing then if that suits).
    */
   readonly renderBulkBar?: (selection: RunSelection) => ReactNode;
+  /** Beside the title, for the view's filters: "Notify me when any Failure appears". */
+  readonly renderWatch?: (query: ListRunsQuery) => ReactNode;
 }
 
 export function ActivityPage({
@@ -66,6 +68,7 @@ export function ActivityPage({
   rawSearch = {},
   onSearchChange,
   renderBulkBar,
+  renderWatch,
 }: ActivityPageProps) {
   const queryClient = useQueryClient();
   const query = useMemo(() => toListRunsQuery(search), [search]);
@@ -170,6 +173,7 @@ export function ActivityPage({
         <h1 id="activity-title" className="page-title">
           Activity
         </h1>
+        {renderWatch?.(query)}
         <DensityChoice density={density} />
         <Freshness
           updatedAt={list.dataUpdatedAt}
