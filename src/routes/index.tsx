@@ -1,13 +1,15 @@
 import type { SearchMiddleware, SearchSchemaInput } from '@tanstack/react-router';
-import { createFileRoute, useLocation } from '@tanstack/react-router';
+import { createFileRoute, redirect, useLocation } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { rememberActivitySearch } from '../lib/activity-return';
+import { parseSearch } from '../lib/search-params';
 import type { ActivitySearch, ActivitySearchInput } from '../features/runs/activity-search';
 import {
   tidyActivitySearch,
   toListRunsQuery,
   validateActivitySearch,
 } from '../features/runs/activity-search';
+import { defaultViewToOpen } from '../features/runs/views/default-view';
 import { runListQuery } from '../queries/runs';
 import { RunSlotsProvider } from '../features/runs/run-slots';
 import {
@@ -28,6 +30,18 @@ export const Route = createFileRoute('/')({
   // One address per view: the params in the contract's order, those at their default left out.
   search: { middlewares: [tidyUrl] },
   loaderDeps: ({ search }) => toListRunsQuery(search),
+  // Opening the app at `/` with no settings opens the default saved view, if one is chosen (the
+  // page says which); it is checked like any address.
+  beforeLoad: ({ context, location, preload, cause }) => {
+    if (preload || cause !== 'enter') return;
+    const view = defaultViewToOpen(context.queryClient, location.searchStr);
+    if (view === null) return;
+    throw redirect({
+      to: '/',
+      search: validateActivitySearch(parseSearch(view.search)),
+      replace: true,
+    });
+  },
   // Start the list request as early as possible; never block or fail the route on it (the page
   // shows its own loading and error states and keeps its filters).
   loader: ({ context, deps }) => {

@@ -28,6 +28,7 @@ import { RunFilters } from './RunFilters';
 import { RunsView } from './RunsView';
 import { searchNotices } from './search-notices';
 import { useRunSelection } from './use-run-selection';
+import { SavedViews } from './views/SavedViews';
 import './runs.css';
 
 export type SearchUpdate = (prev: ActivitySearch) => ActivitySearch;
@@ -182,6 +183,7 @@ export function ActivityPage({
           onRefresh={refresh}
         />
       </div>
+      <SavedViews search={search} density={density} onApply={(view) => navigate(() => view)} />
       {notices.length > 0 ? (
         <ul className="activity__notices" aria-label="What the address asked for that was ignored">
           {notices.map((notice) => (
