@@ -174,6 +174,7 @@ export function ActivityPage({
         <h1 id="activity-title" className="page-title">
           Activity
         </h1>
+        <SavedViews search={search} density={density} onApply={(view) => navigate(() => view)} />
         {renderWatch?.(query)}
         <DensityChoice density={density} />
         <Freshness
@@ -183,7 +184,6 @@ export function ActivityPage({
           onRefresh={refresh}
         />
       </div>
-      <SavedViews search={search} density={density} onApply={(view) => navigate(() => view)} />
       {notices.length > 0 ? (
         <ul className="activity__notices" aria-label="What the address asked for that was ignored">
           {notices.map((notice) => (
