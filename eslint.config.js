@@ -8,7 +8,7 @@ import testingLibrary from 'eslint-plugin-testing-library';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['runs', 'logs', 'actions', 'lifecycle', 'simulator', 'compare'];
+const FEATURES = ['runs', 'logs', 'actions', 'lifecycle', 'simulator', 'compare', 'watch'];
 
 /**
  * The architecture's import boundaries (README, "How the code is organised"):

@@ -1,4 +1,5 @@
 import { Link, Outlet, useLocation } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { Suspense, lazy } from 'react';
 import { config } from '../config/env';
 import { useRunStream } from '../queries/run-stream';
@@ -15,7 +16,8 @@ const SimPanel =
     ? null
     : lazy(() => import('../features/simulator/SimPanel').then((m) => ({ default: m.SimPanel })));
 
-export function AppShell() {
+/** `notices`: what the routes add under the header on every page (the watches' notices). */
+export function AppShell({ notices }: { notices?: ReactNode }) {
   useRunStream();
   // A Run's page is part of Activity: the nav says where the person is.
   const inRunPage = useLocation({ select: (location) => location.pathname.startsWith('/runs/') });
@@ -49,6 +51,7 @@ export function AppShell() {
           <SimPanel />
         </Suspense>
       ) : null}
+      {notices}
       <main id="main" className="app-main">
         <Outlet />
       </main>

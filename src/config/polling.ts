@@ -10,6 +10,11 @@ export const POLL = {
    * requests a minute.
    */
   newRuns: 30_000,
+  /**
+   * A watched Run that is not on screen, and the Failures of a watched filter (issue 14), while no
+   * Run stream is live: also in a background tab, where a notification matters most.
+   */
+  watch: 10_000,
 } as const;
 
 /** The Run-change stream (src/queries/run-stream.ts). */

@@ -1,7 +1,8 @@
 import type { SearchMiddleware, SearchSchemaInput } from '@tanstack/react-router';
-import { createFileRoute, useLocation } from '@tanstack/react-router';
+import { createFileRoute, redirect, useLocation } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { rememberActivitySearch } from '../lib/activity-return';
+import { parseSearch } from '../lib/search-params';
 import type { ActivitySearch, ActivitySearchInput } from '../features/runs/activity-search';
 import {
   tidyActivitySearch,
@@ -9,6 +10,7 @@ import {
   validateActivitySearch,
 } from '../features/runs/activity-search';
 import { heatmapRange } from '../features/runs/heatmap';
+import { defaultViewToOpen } from '../features/runs/views/default-view';
 import { now } from '../lib/now';
 import { activityQuery } from '../queries/activity';
 import { datastoresQuery, meQuery } from '../queries/platform';
@@ -18,6 +20,7 @@ import {
   ActivityPage,
   BulkActionBar,
   CompareSelected,
+  FailureWatchToggle,
   RunActions,
   RunLogPanel,
 } from './-components/chunks';
@@ -33,6 +36,18 @@ export const Route = createFileRoute('/')({
   // One address per view: the params in the contract's order, those at their default left out.
   search: { middlewares: [tidyUrl] },
   loaderDeps: ({ search }) => toListRunsQuery(search),
+  // Opening the app at `/` with no settings opens the default saved view, if one is chosen (the
+  // page says which); it is checked like any address.
+  beforeLoad: ({ context, location, preload, cause }) => {
+    if (preload || cause !== 'enter') return;
+    const view = defaultViewToOpen(context.queryClient, location.searchStr);
+    if (view === null) return;
+    throw redirect({
+      to: '/',
+      search: validateActivitySearch(parseSearch(view.search)),
+      replace: true,
+    });
+  },
   // Start the list request as early as possible; never block or fail the route on it (the page
   // shows its own loading and error states and keeps its filters).
   // Everything the first view shows is asked for at once, beside the page's code, not after it.
@@ -76,6 +91,7 @@ function ActivityRoute() {
             }
           />
         )}
+        renderWatch={(query) => <FailureWatchToggle query={query} />}
       />
     </RunSlotsProvider>
   );

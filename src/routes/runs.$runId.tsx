@@ -12,7 +12,13 @@ import { RUN_TABS } from '../features/runs/run-tabs';
 import { validateActivitySearch } from '../features/runs/activity-search';
 import { lastActivitySearch } from '../lib/activity-return';
 import { runDetailQuery } from '../queries/runs';
-import { RunDetails, RunLifecycle, RunLogPanel, RunTimeline } from './-components/chunks';
+import {
+  RunDetails,
+  RunLifecycle,
+  RunLogPanel,
+  RunTimeline,
+  WatchRunToggle,
+} from './-components/chunks';
 import { ContainerLog, RunPageActions } from './-components/run-slots';
 
 /** A Run ID from the address: a whole number, or null. */
@@ -52,6 +58,7 @@ export const Route = createFileRoute('/runs/$runId')({
 /** What the Run page shows of a Run, besides its header, results and log. */
 const runPageSlots: RunSlots = {
   Actions: RunPageActions,
+  Watch: WatchRunToggle,
   Logs: RunLogSection,
   ContainerLog,
   Lifecycle: RunLifecycleSection,

@@ -11,7 +11,8 @@ import type { RunState, StateIconName } from '../../domain/states';
 import { stateIcon, stateLabel, stateTone } from '../../domain/states';
 import { Icon } from './Icon';
 
-function iconPath(name: StateIconName): string {
+/** The path data of a state's icon (SPEC §1.1), for views that show the icon beside words. */
+export function iconPath(name: StateIconName): string {
   switch (name) {
     case 'mdiClockOutline':
       return mdiClockOutline;

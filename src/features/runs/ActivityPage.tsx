@@ -30,6 +30,7 @@ import { RunFilters } from './RunFilters';
 import { RunsView } from './RunsView';
 import { searchNotices } from './search-notices';
 import { useRunSelection } from './use-run-selection';
+import { SavedViews } from './views/SavedViews';
 import './runs.css';
 import './runs-table.css';
 
@@ -65,6 +66,8 @@ export interface ActivityPageProps {
    * that suits).
    */
   readonly renderBulkBar?: (selection: RunSelection) => ReactNode;
+  /** Beside the title, for the view's filters: "Notify me when any Failure appears". */
+  readonly renderWatch?: (query: ListRunsQuery) => ReactNode;
 }
 
 export function ActivityPage({
@@ -73,6 +76,7 @@ export function ActivityPage({
   onSearchChange,
   prefetch = [],
   renderBulkBar,
+  renderWatch,
 }: ActivityPageProps) {
   const queryClient = useQueryClient();
   const query = useMemo(() => toListRunsQuery(search), [search]);
@@ -184,6 +188,8 @@ export function ActivityPage({
         <h1 id="activity-title" className="page-title">
           Activity
         </h1>
+        <SavedViews search={search} density={density} onApply={(view) => navigate(() => view)} />
+        {renderWatch?.(query)}
         <DensityChoice density={density} />
         <Freshness
           updatedAt={list.dataUpdatedAt}

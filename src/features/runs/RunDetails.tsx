@@ -52,7 +52,7 @@ export function RunDetails({
   onTabChange,
 }: RunDetailsProps) {
   const titleId = useId();
-  const { Actions, Logs, Lifecycle } = useRunSlots();
+  const { Actions, Watch, Logs, Lifecycle } = useRunSlots();
   const queryClient = useQueryClient();
   const followsList = summary !== undefined;
   const detail = useQuery({
@@ -120,6 +120,7 @@ export function RunDetails({
         titleId={titleId}
         headingLevel={headingLevel}
         actions={Actions ? <Actions run={run} /> : null}
+        watch={Watch ? <Watch run={run} /> : null}
         aside={
           followsList ? null : (
             <Freshness

@@ -20,6 +20,7 @@ export function RunHeader({
   titleId,
   headingLevel,
   actions,
+  watch,
   aside,
   problem,
 }: {
@@ -28,6 +29,8 @@ export function RunHeader({
   headingLevel: 1 | 2 | 3;
   /** The action buttons (from the route, through the slots). */
   actions: ReactNode;
+  /** "Notify me when it finishes" (from the route, through the slots). */
+  watch?: ReactNode;
   /** Beside the title, at the end of the row (the Run page's freshness). */
   aside?: ReactNode;
   /** Why the latest details could not be loaded, when they could not. */
@@ -43,6 +46,7 @@ export function RunHeader({
         <StatusBadge state={run.state} />
         <WarningIndicator run={run} />
         {actions ? <div className="run-details__actions">{actions}</div> : null}
+        {watch}
         {aside ? <div className="run-details__aside">{aside}</div> : null}
       </div>
       {problem}

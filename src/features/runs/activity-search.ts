@@ -181,7 +181,8 @@ export function withoutFilters(search: ActivitySearch): ActivitySearch {
   };
 }
 
-const KEY_ORDER: readonly (keyof ActivitySearch)[] = [
+/** The page's params, in the contract's order. */
+export const ACTIVITY_PARAMS: readonly (keyof ActivitySearch)[] = [
   'type',
   'status',
   'datastore',
@@ -210,13 +211,13 @@ export function tidyActivitySearch<T extends object>(input: T): Partial<T> {
   const search = input as Record<string, unknown>;
   const tidy: Record<string, unknown> = {};
   const defaults: Partial<Record<keyof ActivitySearch, unknown>> = ACTIVITY_DEFAULTS;
-  for (const key of KEY_ORDER) {
+  for (const key of ACTIVITY_PARAMS) {
     const value = search[key];
     if (value === undefined || sameValue(value, defaults[key])) continue;
     tidy[key] = value;
   }
   for (const [key, value] of Object.entries(search)) {
-    if (!(KEY_ORDER as readonly string[]).includes(key)) tidy[key] = value;
+    if (!(ACTIVITY_PARAMS as readonly string[]).includes(key)) tidy[key] = value;
   }
   return tidy as Partial<T>;
 }

@@ -14,6 +14,8 @@ export interface RunSlots {
   readonly Logs: ComponentType<{ readonly run: Run }>;
   /** A container's own log, beside its row in the Results tab (Profile, Scan). */
   readonly ContainerLog?: ComponentType<{ readonly run: Run; readonly containerId: number }>;
+  /** Beside the actions: "Notify me when it finishes", while the Run is active. */
+  readonly Watch?: ComponentType<{ readonly run: Run }>;
   /** The Run's path through the lifecycle. */
   readonly Lifecycle?: ComponentType<{ readonly run: Run }>;
 }

@@ -76,3 +76,18 @@ export const CompareSelected = lazyChunk(
   () => import('../../features/compare/CompareSelected').then((m) => m.CompareSelected),
   { fallback: null, failure },
 );
+
+export const WatchCenter = lazyChunk(
+  () => import('../../features/watch/watch-chunk').then((m) => m.WatchCenter),
+  { fallback: null, failure },
+);
+
+export const WatchRunToggle = lazyChunk(
+  () => import('../../features/watch/watch-chunk').then((m) => m.WatchRunToggle),
+  { fallback: null, failure },
+);
+
+export const FailureWatchToggle = lazyChunk(
+  () => import('../../features/watch/watch-chunk').then((m) => m.FailureWatchToggle),
+  { fallback: null, failure },
+);

@@ -9,7 +9,7 @@ import { useNavigate } from '@tanstack/react-router';
 import type { Run } from '../../domain/run';
 import { isActive } from '../../domain/states';
 import type { RunSlots } from '../../features/runs/run-slots';
-import { ContainerLogPanel, RunActions, RunLifecycle, RunLogPanel } from './chunks';
+import { ContainerLogPanel, RunActions, RunLifecycle, RunLogPanel, WatchRunToggle } from './chunks';
 
 /** A Resume or Rerun takes the person to the Run it created. */
 function useGoToRun(): (created: Run) => void {
@@ -53,6 +53,7 @@ function ExpandedRunLifecycle({ run }: { run: Run }) {
 /** What the Activity page's expanded Runs show. */
 export const expandedRunSlots: RunSlots = {
   Actions: ExpandedRunActions,
+  Watch: WatchRunToggle,
   Logs: ExpandedRunLog,
   ContainerLog,
   Lifecycle: ExpandedRunLifecycle,
