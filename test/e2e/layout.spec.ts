@@ -109,6 +109,27 @@ test('at 1440×900 a Run page shows its Results above the fold, and the simulato
   expect(covered).toBe(false);
 });
 
+test('on a phone the simulator controls open as a sheet at the bottom, and close from it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openWithScenario(page, '/');
+  const heading = page.getByRole('heading', { level: 1, name: 'Activity' });
+  await expect(heading).toBeVisible();
+  const before = await heading.boundingBox();
+  await page.getByRole('button', { name: 'Show controls' }).click();
+  const close = page.getByRole('button', { name: 'Close the simulator controls' });
+  await expect(close).toBeVisible();
+  const sheet = await page.locator('.sim-panel__body').boundingBox();
+  expect(Math.round((sheet?.y ?? 0) + (sheet?.height ?? 0))).toBe(844);
+  expect(sheet?.height ?? 844).toBeLessThanOrEqual(844 * 0.7 + 1);
+  // The page under it did not move.
+  expect(await heading.boundingBox()).toEqual(before);
+  await close.click();
+  await expect(close).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Show controls' })).toBeVisible();
+});
+
 test('at phone width the Activity page and a Run page have no axe violations', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openWithScenario(page, '/');

@@ -131,6 +131,16 @@ export function SimPanel() {
         </button>
       </div>
       <div id={`${id}-body`} className="sim-panel__body" hidden={!open}>
+        {/* Shown only where the controls are a sheet (a phone): it closes from where it is. */}
+        <div className="sim-panel__close">
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={() => setOpen(false)}
+          >
+            Close the simulator controls
+          </button>
+        </div>
         <fieldset>
           <legend>Clock</legend>
           <button
