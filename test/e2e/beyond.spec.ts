@@ -2,28 +2,9 @@
  * Journeys through what no other run monitor has (issue 14): comparing two Runs, the container
  * Gantt with its ETA, watching a Run to its end. Each by keyboard, at phone width, axe clean.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { openWithScenario } from './sim';
-
-/** The machine running these may be loaded: a first page of code and data can take a while. */
-const SLOW = { timeout: 30_000 };
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
-/** The page fits the viewport: nothing scrolls sideways. */
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
+import { SLOW, expectNoAxeViolations, expectNoHorizontalScroll } from './page-checks';
 
 test('comparing a Resume with its parent, by keyboard from the Run page', async ({ page }) => {
   await openWithScenario(page, '/runs/54');

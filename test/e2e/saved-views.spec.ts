@@ -3,26 +3,10 @@
  * choose it as the default view, open `/` and get it (and be told), apply and delete; at a
  * phone's width in both themes, axe clean.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { openWithScenario } from './sim';
-
-const SLOW = { timeout: 30_000 };
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
+import { SLOW, expectNoAxeViolations, expectNoHorizontalScroll } from './page-checks';
 
 const news = (page: Page) => page.getByRole('status', { name: 'Saved views news' });
 

@@ -5,27 +5,12 @@
  * when done; and the watch for a Failure among the Activity page's filters. Both themes, a phone's
  * width, axe clean.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { advanceClock, openWithScenario } from './sim';
+import { SLOW, expectNoAxeViolations, expectNoHorizontalScroll } from './page-checks';
 
-const SLOW = { timeout: 30_000 };
 const HOUR = 60 * 60_000;
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 /**
  * Records the browser notifications the page shows, at the Notification API's boundary (the
