@@ -16,7 +16,6 @@ import { appendWhileFollowing } from './logs-append.mjs';
 import {
   addLatency,
   heapAfterGc,
-  heldLines,
   liveLatency,
   requestsSince,
   scrollTopToBottom,

@@ -33,6 +33,7 @@ export const paths = {
   resume: (id: RunIdSegment) => `/operations/resume/${id}`,
   rerun: (id: RunIdSegment) => `/operations/rerun/${id}`,
   logs: (id: RunIdSegment) => `/operations/${id}/logs`,
+  logStream: (id: RunIdSegment) => `/operations/${id}/logs/stream`,
   activity: '/operations/activity',
   launch: '/operations/run',
   datastores: '/datastores',
@@ -42,8 +43,10 @@ export const paths = {
   simUser: '/__sim/user',
 } as const;
 
-/** Most entries one log answer carries. */
+/** Most entries one log answer carries (SPEC §3), and the most a `tail` asks for (§3.1). */
 export const LOG_PAGE_LIMIT = 1000;
+/** Largest `limit` of an `after`, `before` or `line` page (extension, docs/api.md). */
+export const LOG_PAGE_MAX_LIMIT = 10_000;
 /** Largest page size of the Runs list. */
 export const MAX_PAGE_SIZE = 100;
 
@@ -166,6 +169,8 @@ export const logEntrySchema = z.looseObject({
   level: logLevelSchema,
   message: z.string(),
   container_id: z.nullable(id),
+  /** Extension: the entry's 1-based position within its own log. */
+  line: z.optional(positiveInt),
 });
 export type LogEntryWire = z.infer<typeof logEntrySchema>;
 export type LogLevel = z.infer<typeof logLevelSchema>;
@@ -174,8 +179,22 @@ export const logPageSchema = z.looseObject({
   entries: z.array(logEntrySchema),
   next_after: count,
   complete: z.boolean(),
+  /** Extension: the lines the log holds now. */
+  total: z.optional(count),
+  /** Extension: the `seq` to pass as `before` for the entries before this page; null at line 1. */
+  prev_before: z.optional(z.nullable(count)),
 });
 export type LogPageWire = z.infer<typeof logPageSchema>;
+
+/**
+ * Extension: `?q=` answers `{ lines, total_matches }`, the matching line numbers; a server
+ * without search ignores `q` and answers a page (no `lines`).
+ */
+export const logSearchSchema = z.looseObject({
+  lines: z.optional(z.array(positiveInt)),
+  total_matches: z.optional(count),
+});
+export type LogSearchWire = z.infer<typeof logSearchSchema>;
 
 export const activitySchema = z.array(z.looseObject({ date: dayString, count }));
 export type ActivityWire = z.infer<typeof activitySchema>;

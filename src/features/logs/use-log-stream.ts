@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { LogLoader } from '../../queries/log-loader';
 import type { LogStore } from '../../queries/log-store';
 import { logQuery } from '../../queries/logs';
 
@@ -8,6 +9,7 @@ const CATCH_UP_RENDER_MS = 100;
 
 /** A log as the viewer needs it: the store, whether it is loading, and how to ask again. */
 export interface LogStream {
+  readonly loader: LogLoader;
   readonly store: LogStore;
   /** Changes whenever lines arrive (the store is mutated in place). */
   readonly version: number;
@@ -24,7 +26,10 @@ export interface LogStream {
  */
 export function useLogStream(runId: number, containerId: number | null, active: boolean) {
   const query = useQuery(logQuery(runId, containerId));
-  const store = query.data;
+  const loader = query.data;
+  const { store } = loader;
+  // While on screen, the rest of the log is filled in the background.
+  useEffect(() => loader.attach(), [loader]);
   // Renders never inside the fetch loop (the next page is already on its way while lines
   // render), once for however many pages arrived meanwhile, and while catching up on a long log
   // at most every CATCH_UP_RENDER_MS.
@@ -62,10 +67,11 @@ export function useLogStream(runId: number, containerId: number | null, active: 
   }, [refetch]);
 
   return {
+    loader,
     store,
     version,
     fetching: query.isFetching,
-    error: query.error,
+    error: query.error ?? loader.fillError,
     refresh,
   } satisfies LogStream;
 }
