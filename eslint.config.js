@@ -89,6 +89,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-sim',
+      'dist-demo',
       'node_modules',
       'public/mockServiceWorker.js',
       'public/runtime-config.js',

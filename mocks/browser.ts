@@ -1,12 +1,12 @@
 /**
  * The simulated backend in the browser: a Mock Service Worker in front of the simulator, whose
  * store and clock survive a reload. What is kept is small: the scenario, seed and epoch, the
- * journal of commands and the clock; the store is rebuilt from them (same seed and commands give
- * the same store).
+ * journal of commands, the clock and the fault mode; the store is rebuilt from them (same seed and
+ * commands give the same store).
  */
 import { setupWorker } from 'msw/browser';
 import { z } from 'zod/mini';
-import { SCENARIOS } from '../src/api/contract';
+import { FAULT_MODES, SCENARIOS } from '../src/api/contract';
 import type { Scenario } from '../src/api/contract';
 import { createHandlers } from './handlers/all';
 import { VirtualClock } from './engine/clock';
@@ -28,6 +28,8 @@ const storedSchema = z.object({
   journal: z.array(
     z.custom<Command>((v) => typeof v === 'object' && v !== null && 'op' in v && 'at' in v),
   ),
+  // Optional: what an older version stored still loads.
+  faults: z.optional(z.enum(FAULT_MODES)),
 });
 type Stored = z.infer<typeof storedSchema>;
 
@@ -49,6 +51,7 @@ function save(sim: Simulator): void {
     epoch: sim.epoch,
     clock: sim.clock.snapshot(),
     journal: sim.journal,
+    faults: sim.faults.mode,
   };
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
@@ -84,6 +87,7 @@ function restoreOrCreate(): Simulator {
     });
     sim.replay(stored.journal);
     sim.clock = VirtualClock.real(stored.epoch, stored.clock);
+    if (stored.faults) sim.faults.setMode(stored.faults);
     return sim;
   }
   return new Simulator({

@@ -329,10 +329,14 @@ test('logs page with `after`; run-level and container-level logs are separate', 
     after = page.next_after;
   } while (page.entries.length === LOG_PAGE_LIMIT);
   expect(page.complete).toBe(true);
+  const lines = sim.logOf(scan).filter((e) => e.containerId === null);
   expect(body(sim.getLogs(scan.id, after, null))).toEqual({
     entries: [],
     next_after: after,
     complete: true,
+    // The extensions: the lines the log holds, and the cursor of the lines before the page.
+    total: lines.length,
+    prev_before: (lines.at(-1)?.seq ?? 0) + 1,
   });
 });
 
@@ -414,7 +418,7 @@ test('huge-log has one Run with over 100,000 run-level lines, paged 1,000 at a t
   const now = sim.logOf(sim.runs.get(id) as SimRun).filter((e) => e.containerId === null);
   expect([...all.seqs, ...rest.seqs]).toEqual(now.map((e) => e.seq));
   expect(rest.last.complete).toBe(true);
-});
+}, 30_000); // Reset replays 28 hours of steps: seconds on a busy machine.
 
 // ---------------------------------------------------------------------------------------------
 // The Runs list: filters, sorting and paging (SPEC §3)

@@ -6,7 +6,8 @@
  *
  * Nothing moves on its own: every request first reconciles the store up to the clock's `now`,
  * processing each Run's planned events in time order. Commands are journaled with their virtual
- * time, so the same seed and commands always rebuild the same store.
+ * time, so the same seed and commands always rebuild the same store. Each reconcile also tells
+ * the change feed (service/change-feed.ts), whose events the Runs stream sends.
  */
 import type {
   ActivityWire,
@@ -14,6 +15,8 @@ import type {
   LaunchBody,
   ListRunsQuery,
   LogPageWire,
+  LogSearchWire,
+  LogsQuery,
   RunPageWire,
   RunWire,
   Scenario,
@@ -22,6 +25,8 @@ import type {
   SimUserBody,
   UserWire,
 } from '../src/api/contract';
+import { LOG_PAGE_LIMIT } from '../src/api/contract';
+import { isActive } from '../src/domain/states';
 import { defaultUser } from './db/acting-user';
 import { seedScenario } from './db/scenarios';
 import { RunStore } from './db/store';
@@ -31,15 +36,22 @@ import type { RunOptions, SimRun } from './engine/run-model';
 import type { PlayAloneOptions } from './engine/run-play';
 import { playAlone } from './engine/run-play';
 import { WorkerPool } from './engine/worker-pool';
+import { ChangeFeed } from './service/change-feed';
 import { clockState, controlClock } from './service/clock-control';
 import * as commands from './service/commands';
 import type { CommandContext } from './service/context';
+import { Faults, scenarioFaults } from './service/faults';
+import { IdempotencyKeys } from './service/idempotency';
 import type { Command, CommandBody } from './service/journal';
 import { applyCommand } from './service/journal';
+import type { LogFollower } from './service/log-follow';
+import { followLog } from './service/log-follow';
 import { logPage } from './service/log-page';
+import { searchLog } from './service/log-search';
 import * as queries from './service/queries';
 import type { SimResult } from './service/result';
 import { ok } from './service/result';
+import { Wakeups } from './service/wakeups';
 import { toWire } from './service/wire';
 
 export interface SimulatorOptions {
@@ -48,6 +60,8 @@ export interface SimulatorOptions {
   readonly clock?: VirtualClock;
   /** Worker concurrency limit (Promote runs outside the pool). */
   readonly workers?: number;
+  /** How many events the change feed keeps. */
+  readonly feedCapacity?: number;
 }
 
 /** A fixed epoch for tests: 2026-11-28 12:00 UTC. */
@@ -55,7 +69,6 @@ export const TEST_EPOCH = Date.UTC(2026, 10, 28, 12, 0, 0);
 export const DEFAULT_SEED = 42;
 
 export class Simulator {
-  clock: VirtualClock;
   scenario: Scenario;
   seed: number;
   /** The scenario's "now" at reset; seeds are laid out relative to it. */
@@ -64,13 +77,28 @@ export class Simulator {
   /** Commands applied since the reset, with their virtual time. */
   journal: Command[] = [];
   user: UserWire = defaultUser();
+  /** The fault mode of the API answers (handlers/faults.ts); a reset sets the scenario's. */
+  readonly faults = new Faults();
+
+  readonly feed: ChangeFeed;
+  /** Live streams subscribe here to wake when the clock is moved by hand or the store changes. */
+  readonly wakeups = new Wakeups();
 
   private readonly store = new RunStore();
   private readonly pool: WorkerPool;
+  private readonly keys = new IdempotencyKeys();
   private readonly context: CommandContext;
+  private currentClock: VirtualClock;
+  /** While a scenario is seeded, the feed is not told (a reset tells it once, at the end). */
+  private seeding = false;
 
   constructor(options: SimulatorOptions = {}) {
-    this.clock = options.clock ?? VirtualClock.manual(TEST_EPOCH);
+    this.currentClock = options.clock ?? VirtualClock.manual(TEST_EPOCH);
+    this.wakeups.follow(this.currentClock);
+    this.feed = new ChangeFeed(
+      (run) => JSON.stringify(this.toWire(run, false)),
+      options.feedCapacity,
+    );
     this.workers = options.workers ?? 3;
     this.scenario = options.scenario ?? 'default';
     this.seed = options.seed ?? DEFAULT_SEED;
@@ -79,6 +107,7 @@ export class Simulator {
     this.context = {
       store: this.store,
       pool: this.pool,
+      keys: this.keys,
       wire: {
         queuePosition: (run) => this.pool.queuePosition(run),
         children: (id) => this.store.childrenOf(id),
@@ -101,7 +130,7 @@ export class Simulator {
   }
 
   // -------------------------------------------------------------------------------------------
-  // The simulator itself: reset, replay, the clock
+  // The simulator itself: reset, replay, the clock, who listens
 
   reset(scenario: Scenario, seed: number): void {
     this.scenario = scenario;
@@ -109,10 +138,30 @@ export class Simulator {
     this.epoch = this.clock.now();
     this.store.reset(seed);
     this.pool.reset();
+    this.keys.clear();
+    this.faults.reset(seed, scenarioFaults(scenario));
     this.journal = [];
     this.user = defaultUser();
-    seedScenario(this, scenario);
-    this.reconcile(this.epoch);
+    this.seeding = true;
+    try {
+      seedScenario(this, scenario);
+      this.reconcile(this.epoch);
+    } finally {
+      this.seeding = false;
+    }
+    this.feed.restart([...this.store.runs.values()].filter((r) => isActive(r.state)));
+    this.wakeups.notify();
+  }
+
+  get clock(): VirtualClock {
+    return this.currentClock;
+  }
+
+  /** Swaps the clock (a reload restores one, tests set a manual one); wake-ups follow it. */
+  set clock(clock: VirtualClock) {
+    this.currentClock = clock;
+    this.wakeups.follow(clock);
+    this.wakeups.notify();
   }
 
   /** Rebuilds the store from a journal (same seed and commands give the same store). */
@@ -141,6 +190,7 @@ export class Simulator {
   /** Processes every planned event up to `until` (the clock's now by default). */
   reconcile(until: number = this.clock.now()): void {
     this.pool.reconcile(until);
+    if (!this.seeding) this.feed.observe(this.store);
   }
 
   clockControl(body: SimClockBody): SimResult<SimClockWire> {
@@ -159,6 +209,7 @@ export class Simulator {
   createRun(options: RunOptions): SimRun {
     const run = this.store.create(options);
     this.pool.admit(run);
+    if (!this.seeding) this.feed.watch(run);
     return run;
   }
 
@@ -169,9 +220,9 @@ export class Simulator {
     this.store.played(run, options);
   }
 
-  /** The Run's log entries (a quietly seeded Run's are rebuilt on first read). */
+  /** Every entry of the Run's logs in seq order (reads them all: for tests and small logs). */
   logOf(run: SimRun): readonly SimLogEntry[] {
-    return this.store.logOf(run);
+    return this.store.logOf(run).all();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -187,9 +238,23 @@ export class Simulator {
     return queries.getRun(this.context, id);
   }
 
+  /** The `after` page of SPEC §3, at most LOG_PAGE_LIMIT entries. */
   getLogs(id: number, after: number, container: number | null): SimResult<LogPageWire> {
     this.reconcile();
-    return logPage(this.context, id, after, container);
+    return logPage(this.context, id, { kind: 'after', after, limit: LOG_PAGE_LIMIT, container });
+  }
+
+  /** Any form of the log query: a page, or a search. */
+  logs(id: number, query: LogsQuery): SimResult<LogPageWire | LogSearchWire> {
+    this.reconcile();
+    if (query.kind === 'search') return searchLog(this.context, id, query.container, query.q);
+    return logPage(this.context, id, query);
+  }
+
+  /** Follows one log from `after` on (the log stream); 404 or 403 as a page would. */
+  followLog(id: number, container: number | null, after: number): SimResult<LogFollower> {
+    this.reconcile();
+    return followLog(this.context, id, container, after);
   }
 
   activity(startDate: string, endDate: string): SimResult<ActivityWire> {
@@ -216,16 +281,20 @@ export class Simulator {
     return commands.abort(this.context, id);
   }
 
-  resume(id: number): SimResult<RunWire> {
-    return commands.relaunch(this.context, 'resume', id);
+  /** `key`: the request's Idempotency-Key, if it sent one. */
+  resume(id: number, key?: string): SimResult<RunWire> {
+    return commands.relaunch(this.context, 'resume', id, key ?? null);
   }
 
-  rerun(id: number): SimResult<RunWire> {
-    return commands.relaunch(this.context, 'rerun', id);
+  rerun(id: number, key?: string): SimResult<RunWire> {
+    return commands.relaunch(this.context, 'rerun', id, key ?? null);
   }
 
   delete(id: number): SimResult<null> {
-    return commands.deleteRun(this.context, id);
+    const run = this.store.get(id);
+    const result = commands.deleteRun(this.context, id);
+    if (result.status === 204 && run) this.feed.deleted(run);
+    return result;
   }
 
   setUser(body: SimUserBody): SimResult<UserWire> {
@@ -237,6 +306,7 @@ export class Simulator {
     const at = this.clock.now();
     this.reconcile(at);
     this.journal.push({ ...command, at });
+    this.wakeups.notify();
     return at;
   }
 

@@ -3,8 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
+import { StartupFailure } from './app/StartupFailure';
 import { applyTheme, readTheme } from './lib/theme';
-import { setNowSource } from './lib/now';
+import { api } from './api/instance';
+import { config } from './config/env';
+import { followClock, setNowSource } from './lib/now';
 import './styles/global.css';
 
 async function start(): Promise<void> {
@@ -16,6 +19,10 @@ async function start(): Promise<void> {
     const { startSimulator } = await import('../mocks/browser');
     const sim = await startSimulator();
     setNowSource(() => sim.clock.now());
+  } else if (config.simulator === 'remote') {
+    // The simulator served over HTTP: the dashboard's "now" follows its virtual clock (without
+    // waiting for it: the shell renders at once whatever the API does).
+    void api.getSimClock().then(followClock, () => undefined);
   }
   const queryClient = createQueryClient();
   const router = createAppRouter(queryClient);
@@ -30,7 +37,11 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   const container = document.getElementById('root');
-  if (container) {
-    container.textContent = `The dashboard could not start: ${error instanceof Error ? error.message : String(error)}`;
-  }
+  if (!container) return;
+  createRoot(container).render(
+    <StartupFailure
+      reason={error instanceof Error ? error.message : String(error)}
+      simulator={import.meta.env.VITE_SIMULATOR === 'on'}
+    />,
+  );
 });

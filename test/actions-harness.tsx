@@ -1,17 +1,24 @@
 /**
  * Test support for the actions feature: Runs in a wanted state from the simulator, and a small
  * stand-in for the views that show a Run with its actions (as the Run page wires RunActions:
- * the Run from `runDetailQuery`, its state as a badge, and who aborted it).
+ * the Run from `runDetailQuery`, its state as a badge, and who aborted it), rendered by
+ * `setupRunActions`; and a stand-in for the Activity table's selection under the bulk bar.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { screen, within } from '@testing-library/react';
+import { vi } from 'vitest';
 import type { ListRunsQuery } from '../src/api/contract';
 import { runDetailQuery, runListQuery } from '../src/queries/runs';
 import { StatusBadge } from '../src/components/ui/StatusBadge';
 import type { OperationType } from '../src/domain/operations';
+import type { Run } from '../src/domain/run';
 import type { RunState } from '../src/domain/states';
+import { BulkActionBar } from '../src/features/actions/BulkActionBar';
 import { RunActions } from '../src/features/actions/RunActions';
 import type { RunActionsProps } from '../src/features/actions/RunActions';
 import { advanceClock, resetBackend, sim } from './backend';
+import { renderWithClient } from './render-with-client';
 
 /** The Run with `id`, as a view shows it, with its action buttons. */
 export function ShownRun({
@@ -55,6 +62,73 @@ export function ListedRuns({ query = { page: 1, size: 100 } }: { query?: ListRun
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Renders Run #`id` with its actions (and, with `list`, the Runs list); finds its pieces. */
+export function setupRunActions(id: number, options: { list?: boolean } = {}) {
+  const onCreated = vi.fn<(created: Run, kind: 'resume' | 'rerun') => void>();
+  const onDeleted = vi.fn<(run: Run) => void>();
+  const view = renderWithClient(
+    <>
+      <ShownRun id={id} onCreated={onCreated} onDeleted={onDeleted} />
+      {options.list ? <ListedRuns /> : null}
+    </>,
+  );
+  const group = () => screen.findByRole('group', { name: `Actions for Run #${id}` });
+  const region = () => screen.getByRole('region', { name: `Run #${id}` });
+  /** Opens the action's confirmation dialog from its button. */
+  async function open(action: 'Abort' | 'Resume' | 'Rerun' | 'Delete') {
+    await view.user.click(within(await group()).getByRole('button', { name: action }));
+    return screen.findByRole('dialog', { name: `${action} Run #${id}?` });
+  }
+  return { ...view, onCreated, onDeleted, group, region, open };
+}
+
+/** The action buttons a Run's group offers (not the disclosure nor a notice's buttons). */
+export async function buttonsOf(group: HTMLElement): Promise<string[]> {
+  return within(group)
+    .getAllByRole('button')
+    .map((b) => b.textContent ?? '')
+    .filter((n) => n !== 'Other actions' && n !== 'Dismiss' && n !== 'Retry');
+}
+
+/** The Run's state in the simulator, or the status it answers when it has none. */
+export function simState(id: number): string {
+  const got = sim.getRun(id);
+  return got.status === 200 ? got.body.result : `HTTP ${got.status}`;
+}
+
+/** Stands in for the Activity table: holds the selection and clears it when asked. */
+export function SelectingRuns({
+  initial,
+  allMatching = false,
+  query = { page: 1, size: 100 },
+  total,
+  onClear,
+}: {
+  initial: readonly Run[];
+  allMatching?: boolean;
+  query?: ListRunsQuery;
+  total: number;
+  onClear: () => void;
+}) {
+  const [runs, setRuns] = useState(initial);
+  const [all, setAll] = useState(allMatching);
+  return (
+    <BulkActionBar
+      selection={{
+        runs,
+        allMatching: all,
+        query,
+        total,
+        clear: () => {
+          onClear();
+          setRuns([]);
+          setAll(false);
+        },
+      }}
+    />
   );
 }
 

@@ -8,6 +8,12 @@ import { QueryClient } from '@tanstack/react-query';
 
 const made = new Set<QueryClient>();
 
+/** Cancels and clears this client after its test too (for tests of the app's own client). */
+export function discardAfterTest(client: QueryClient): QueryClient {
+  made.add(client);
+  return client;
+}
+
 export function createTestQueryClient(): QueryClient {
   const client = new QueryClient({
     defaultOptions: {

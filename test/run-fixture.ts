@@ -26,6 +26,7 @@ const DEFAULTS: Run = {
   queuePosition: null,
   children: null,
   completedContainerIds: null,
+  issues: [],
 };
 
 export function makeRun(overrides: Partial<Run> = {}): Run {

@@ -4,7 +4,7 @@
  * first read by playing the same plan again (the same plan always writes the same log).
  */
 import { createRun } from '../engine/run-create';
-import type { SimLogEntry } from '../engine/run-log';
+import type { RunLog } from '../engine/run-log';
 import type { RunInit, SimRun } from '../engine/run-model';
 import type { PlayAloneOptions } from '../engine/run-play';
 import { playAlone } from '../engine/run-play';
@@ -31,8 +31,8 @@ export class QuietLogs {
     this.pending.delete(id);
   }
 
-  /** The Run's entries; a quiet Run's are rebuilt now, once, and kept from then on. */
-  logOf(run: SimRun): readonly SimLogEntry[] {
+  /** The Run's logs; a quiet Run's are rebuilt now, once, and kept from then on. */
+  logOf(run: SimRun): RunLog {
     const pending = this.pending.get(run.id);
     if (run.quiet && pending?.play) {
       const copy = createRun({ ...pending.init, quiet: false });

@@ -13,6 +13,7 @@ import type { RunOptions, SimRun } from '../engine/run-model';
 import type { PlayAloneOptions } from '../engine/run-play';
 import { DATASTORES, SCHEDULES, USERS, workItems } from './catalog';
 import type { SimDatastore } from './catalog';
+import { seedMillionLog } from './million-log';
 
 /** What seeding needs of the simulator. */
 export interface SeedTarget {
@@ -20,6 +21,8 @@ export interface SeedTarget {
   readonly epoch: number;
   createRun(options: RunOptions): SimRun;
   playAlone(run: SimRun, options: PlayAloneOptions): void;
+  /** Moves the Runs seeded so far up to `until`. */
+  reconcile(until: number): void;
 }
 
 const MINUTE = 60_000;
@@ -33,6 +36,7 @@ export function seedScenario(sim: SeedTarget, scenario: Scenario): void {
     case 'empty':
       return;
     case 'default':
+    case 'flaky': // the default data; the simulator turns the flaky faults on (service/faults.ts)
       seedHistory(sim, 52, true);
       seedRecent(sim);
       return;
@@ -42,6 +46,9 @@ export function seedScenario(sim: SeedTarget, scenario: Scenario): void {
       return;
     case 'huge-log':
       seedHugeLog(sim);
+      return;
+    case 'million-log':
+      seedMillionLog(sim);
       return;
     default: {
       const exhaustive: never = scenario;

@@ -6,7 +6,7 @@
 import { makePlan, randomFate } from '../engine/plan';
 import { Random } from '../engine/random';
 import { createRun } from '../engine/run-create';
-import type { SimLogEntry } from '../engine/run-log';
+import type { RunLog } from '../engine/run-log';
 import type { RunInit, RunOptions, SimRun } from '../engine/run-model';
 import type { PlayAloneOptions } from '../engine/run-play';
 import { defaultSettings } from './default-settings';
@@ -82,8 +82,8 @@ export class RunStore {
     this.quiet.played(run.id, options);
   }
 
-  /** The Run's log entries (a quietly seeded Run's are rebuilt on first read). */
-  logOf(run: SimRun): readonly SimLogEntry[] {
+  /** The Run's logs (a quietly seeded Run's are rebuilt on first read). */
+  logOf(run: SimRun): RunLog {
     return this.quiet.logOf(run);
   }
 

@@ -1,7 +1,8 @@
 /**
  * The simulator's virtual clock. Virtual time = anchor + (real time since anchoring) × speed,
  * unless paused. A manual clock has no real time source: it only moves when advanced, which is
- * what tests use.
+ * what tests use. Listeners hear of every move by hand and every change of speed or pause (live
+ * streams wake on them); the flow of real time itself is not an event.
  */
 export interface ClockState {
   /** Virtual epoch ms at the anchor. */
@@ -15,6 +16,7 @@ export interface ClockState {
 export class VirtualClock {
   private state: ClockState;
   private readonly realNow: () => number;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     start: number,
@@ -76,6 +78,12 @@ export class VirtualClock {
     return this.state;
   }
 
+  /** Calls `listener` after each change; answers the function that stops it. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   private reanchor(change: Partial<ClockState>): void {
     this.state = {
       ...this.state,
@@ -83,5 +91,6 @@ export class VirtualClock {
       realAnchor: this.realNow(),
       ...change,
     };
+    for (const listener of [...this.listeners]) listener();
   }
 }

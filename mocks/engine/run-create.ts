@@ -1,7 +1,7 @@
 /** A new Run in its initial state (Queued, or Running for Promote), with its first log lines. */
 import { initialState } from '../../src/domain/lifecycle';
 import { operationInfo } from '../../src/domain/operations';
-import { log } from './run-log';
+import { RunLog, log } from './run-log';
 import type { RunInit, SimRun } from './run-model';
 import { beginPlan } from './run-step';
 
@@ -35,7 +35,7 @@ export function createRun(init: RunInit): SimRun {
     checksSynchronized: 0,
     completed: [],
     results: [],
-    log: [],
+    log: new RunLog(),
     quiet: init.quiet ?? false,
     lastSeq: 0,
     warnings: 0,

@@ -3,6 +3,7 @@
  * own time (begin a container, complete a step, end the container, end the Run).
  */
 import { operationInfo } from '../../src/domain/operations';
+import { tagged } from './ansi';
 import { formatCount, stepText } from './plan';
 import { log } from './run-log';
 import type { SimContainerResult, SimRun } from './run-model';
@@ -43,6 +44,9 @@ export function stepRun(run: SimRun, resultIds: () => number): void {
   const { container } = plan;
   const perContainer = operationInfo(run.type).hasContainerProgress;
   const scopeId = run.plan.stepScope === 'container' ? container.id : null;
+  // A container's own log is the worker's console: its warnings and errors carry a coloured tag.
+  const own = (level: 'warning' | 'error', text: string) =>
+    scopeId === null ? text : tagged(level, text);
 
   if (cursor.step === -1) {
     log(
@@ -80,7 +84,7 @@ export function stepRun(run: SimRun, resultIds: () => number): void {
   if (fatalHere) {
     const error = plan.error ?? 'Unknown error';
     if (plan.outcome === 'fatal') {
-      log(run, at, 'error', error, scopeId);
+      log(run, at, 'error', own('error', error), scopeId);
       if (perContainer && result) endResult(result, at, 'failure', error);
       if (scopeId !== null) log(run, at, 'error', `${container.name}: ${error}`);
       run.message = error;
@@ -91,7 +95,7 @@ export function stepRun(run: SimRun, resultIds: () => number): void {
     }
     // A container failure that does not stop the Run.
     if (perContainer && result) {
-      log(run, at, 'error', error, container.id);
+      log(run, at, 'error', tagged('error', error), container.id);
       endResult(result, at, 'failure', error);
       log(run, at, 'warning', `${container.name} failed and was skipped; the run continues`);
     } else {
@@ -110,7 +114,7 @@ export function stepRun(run: SimRun, resultIds: () => number): void {
     result.anomalies += step.anomalies;
   }
   log(run, at, 'info', () => stepText(run.type, container.name, step, plan.steps.length), scopeId);
-  if (step.warning) log(run, at, 'warning', step.warning, scopeId);
+  if (step.warning) log(run, at, 'warning', own('warning', step.warning), scopeId);
 
   if (!isLast) {
     advanceCursor(run, cursor.container, cursor.step + 1, at);

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { createApiClient } from '../../src/api/client';
+import { logPageSchema, logSearchSchema } from '../../src/api/contract';
 import { ApiError } from '../../src/api/errors';
 import { VirtualClock } from '../engine/clock';
 import { createTestBackend } from '../node';
@@ -161,6 +162,70 @@ test('actions over HTTP: 201 for a relaunch, 409 for an invalid state, 204 for a
   expect((await call('PUT', `/operations/resume/${id}`)).status).toBe(201);
   expect(await call('DELETE', `/operations/${id}`)).toEqual({ status: 204, json: null });
   expect((await call('GET', `/operations/${id}`)).status).toBe(404);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Logs of any size and live streams (docs/api.md "Logs", "Live streams")
+
+test('a bad log query answers 400 naming the parameter', async () => {
+  const logs = '/operations/56/logs';
+  await expect400(
+    'GET',
+    `${logs}?tail=5&after=3`,
+    undefined,
+    /^tail cannot be combined with after/,
+  );
+  await expect400('GET', `${logs}?q=x&line=2`, undefined, /^q cannot be combined with line/);
+  await expect400(
+    'GET',
+    `${logs}?tail=1001`,
+    undefined,
+    /^tail must be a whole number from 1 to 1000/,
+  );
+  await expect400('GET', `${logs}?tail=0`, undefined, /^tail must be/);
+  await expect400('GET', `${logs}?line=0`, undefined, /^line must be a line number/);
+  await expect400('GET', `${logs}?before=-3`, undefined, /^before must be a whole number/);
+  await expect400(
+    'GET',
+    `${logs}?limit=10001`,
+    undefined,
+    /^limit must be a whole number from 1 to 10000/,
+  );
+  await expect400('GET', `${logs}?line=3&limit=1.5`, undefined, /^limit must be/);
+  await expect400('GET', `${logs}?tail=5&limit=10`, undefined, /^limit does not apply to tail/);
+  await expect400('GET', `${logs}?q=`, undefined, /^q must be the text to search for/);
+  expect((await call('GET', '/operations/9999/logs?tail=5')).status).toBe(404);
+});
+
+test('each form of the log query answers in the shape of the contract', async () => {
+  sim.clock.advance(5 * 60_000);
+  const page = async (query: string) => {
+    const answer = await call('GET', `/operations/56/logs?${query}`);
+    expect(answer.status, query).toBe(200);
+    return logPageSchema.parse(answer.json);
+  };
+  const tail = await page('tail=3');
+  const total = tail.total ?? 0;
+  expect(tail.entries.map((e) => e.line)).toEqual([total - 2, total - 1, total]);
+  const back = await page(`before=${tail.prev_before ?? 0}&limit=2`);
+  expect(back.entries.at(-1)?.line).toBe((tail.entries[0]?.line ?? 0) - 1);
+  const line = await page('line=2&limit=10000');
+  expect(line.entries[0]?.line).toBe(2);
+  expect((await page('after=0&limit=2')).entries).toHaveLength(2);
+  const search = await call('GET', '/operations/56/logs?q=PROCESSING');
+  expect(logSearchSchema.parse(search.json).lines.length).toBeGreaterThan(0);
+});
+
+test('the streams answer an uncached event stream; an unknown Run 404', async () => {
+  for (const path of ['/operations/stream', '/operations/56/logs/stream']) {
+    const controller = new AbortController();
+    const response = await fetch(`${BASE}${path}`, { signal: controller.signal });
+    expect(response.status, path).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    controller.abort();
+  }
+  expect((await call('GET', '/operations/9999/logs/stream')).status).toBe(404);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,22 +1,18 @@
 /** The operations API of SPEC §3, served by the simulator; every path comes from the contract. */
-import type { PathParams } from 'msw';
 import { http } from 'msw';
-import { RUN_ID_PARAM, launchBodySchema, parseListRunsQuery, paths } from '../../src/api/contract';
+import {
+  RUN_ID_PARAM,
+  launchBodySchema,
+  parseListRunsQuery,
+  parseLogsQuery,
+  paths,
+} from '../../src/api/contract';
 import type { SimResult } from '../service/result';
 import type { HandlerContext } from './context';
-import { badRequest, parseBody, respond, runId } from './respond';
+import { badRequest, idempotencyKey, parseBody, respond, withRunId } from './respond';
 
 /** The Run id's placeholder in the route patterns. */
 const ID = `:${RUN_ID_PARAM}` as const;
-const BAD_ID = 'The Run id must be a whole number';
-
-/** A resolver for a Run's path: a malformed id answers 400 before the simulator is asked. */
-function withRunId(answer: (id: number, request: Request) => Response) {
-  return ({ params, request }: { params: PathParams; request: Request }): Response => {
-    const id = runId(params[RUN_ID_PARAM]);
-    return id === null ? badRequest(BAD_ID) : answer(id, request);
-  };
-}
 
 export function operationHandlers({ base, sim, onChange }: HandlerContext) {
   const url = (path: string): string => `${base}${path}`;
@@ -25,11 +21,22 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
     return response;
   };
   /** A PUT action on one Run (abort, resume, rerun): it changes the store. */
-  const action = (path: string, act: (id: number) => SimResult<unknown>) =>
+  const action = (
+    path: string,
+    act: (id: number, request: Request) => SimResult<unknown> | Response,
+  ) =>
     http.put(
       url(path),
-      withRunId((id) => changed(respond(act(id)))),
+      withRunId((id, request) => {
+        const answer = act(id, request);
+        return answer instanceof Response ? answer : changed(respond(answer));
+      }),
     );
+  /** Resume or Rerun, with the request's Idempotency-Key (a malformed one answers 400). */
+  const relaunch = (kind: 'resume' | 'rerun', id: number, request: Request) => {
+    const key = idempotencyKey(request);
+    return key instanceof Response ? key : sim()[kind](id, key ?? undefined);
+  };
   return [
     http.get(url(paths.operations), ({ request }) => {
       const parsed = parseListRunsQuery(new URL(request.url).searchParams);
@@ -54,15 +61,8 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
     http.get(
       url(paths.logs(ID)),
       withRunId((id, request) => {
-        const query = new URL(request.url).searchParams;
-        const after = query.get('after') ?? '0';
-        const container = query.get('container');
-        if (!/^\d+$/.test(after)) return badRequest('after must be a whole number (a log seq)');
-        if (container !== null && !/^\d+$/.test(container))
-          return badRequest('container must be a container id');
-        return respond(
-          sim().getLogs(id, Number(after), container === null ? null : Number(container)),
-        );
+        const parsed = parseLogsQuery(new URL(request.url).searchParams);
+        return parsed.ok ? respond(sim().logs(id, parsed.query)) : badRequest(parsed.detail);
       }),
     ),
 
@@ -71,8 +71,8 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
       withRunId((id) => respond(sim().getRun(id))),
     ),
     action(paths.abort(ID), (id) => sim().abort(id)),
-    action(paths.resume(ID), (id) => sim().resume(id)),
-    action(paths.rerun(ID), (id) => sim().rerun(id)),
+    action(paths.resume(ID), (id, request) => relaunch('resume', id, request)),
+    action(paths.rerun(ID), (id, request) => relaunch('rerun', id, request)),
     http.delete(
       url(paths.operation(ID)),
       withRunId((id) => changed(respond(sim().delete(id)))),

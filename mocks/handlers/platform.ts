@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import {
   paths,
   simClockBodySchema,
+  simFaultsBodySchema,
   simResetBodySchema,
   simUserBodySchema,
 } from '../../src/api/contract';
@@ -43,6 +44,16 @@ export function controlHandlers({ base, sim, onChange }: HandlerContext) {
       const result = sim().setUser(body);
       onChange();
       return respond(result);
+    }),
+
+    http.get(`${base}${paths.simFaults}`, () => HttpResponse.json({ mode: sim().faults.mode })),
+
+    http.put(`${base}${paths.simFaults}`, async ({ request }) => {
+      const body = await parseBody(request, simFaultsBodySchema);
+      if (body instanceof Response) return body;
+      sim().faults.setMode(body.mode);
+      onChange();
+      return HttpResponse.json({ mode: sim().faults.mode });
     }),
   ];
 }

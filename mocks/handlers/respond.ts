@@ -1,7 +1,13 @@
 /** Between HTTP and the simulator: answers to responses, bodies and ids from requests. */
+import type { PathParams } from 'msw';
 import { HttpResponse } from 'msw';
 import { z } from 'zod/mini';
-import { describeIssues } from '../../src/api/contract';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  RUN_ID_PARAM,
+  describeIssues,
+} from '../../src/api/contract';
 import type { SimResult } from '../service/result';
 
 /** Turns a simulator answer into an HTTP response. */
@@ -37,4 +43,21 @@ export async function parseBody<S extends z.ZodMiniType>(
 /** A Run id from the path: a whole number, or null. */
 export function runId(value: string | readonly string[] | undefined): number | null {
   return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** The request's Idempotency-Key: null when it sent none, a 400 when it is malformed. */
+export function idempotencyKey(request: Request): string | null | Response {
+  const key = request.headers.get(IDEMPOTENCY_KEY_HEADER);
+  if (key === null) return null;
+  return IDEMPOTENCY_KEY_PATTERN.test(key)
+    ? key
+    : badRequest(`${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 visible ASCII characters (a UUID)`);
+}
+
+/** A resolver for a Run's path: a malformed id answers 400 before the simulator is asked. */
+export function withRunId(answer: (id: number, request: Request) => Response) {
+  return ({ params, request }: { params: PathParams; request: Request }): Response => {
+    const id = runId(params[RUN_ID_PARAM]);
+    return id === null ? badRequest('The Run id must be a whole number') : answer(id, request);
+  };
 }

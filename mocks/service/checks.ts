@@ -22,6 +22,16 @@ export function findRun(ctx: ReadContext, id: number): SimRun | SimResult<never>
   return run;
 }
 
+/** What `read` answers of the Run, or the 404 or 403 of findRun. */
+export function withRun<T>(
+  ctx: ReadContext,
+  id: number,
+  read: (run: SimRun) => SimResult<T>,
+): SimResult<T> {
+  const found = findRun(ctx, id);
+  return 'status' in found ? found : read(found);
+}
+
 /** The Run if the action is valid now, from the domain's rules; else 404, 403 or 409. */
 export function checkAction(
   ctx: ReadContext,

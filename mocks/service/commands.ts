@@ -11,6 +11,8 @@ import { relaunchContainers } from '../engine/relaunch';
 import { abortRun } from '../engine/run-abort';
 import { checkAction } from './checks';
 import type { CommandContext } from './context';
+import type { RelaunchKind } from './idempotency';
+import { repeatAnswer } from './idempotency';
 import type { SimResult } from './result';
 import { created, fail, noContent, ok } from './result';
 import { toWire } from './wire';
@@ -65,13 +67,19 @@ export function abort(ctx: CommandContext, id: number): SimResult<RunWire> {
   return ok(toWire(checked, true, ctx.wire));
 }
 
-/** Resume or Rerun: a new Run of the same type, settings and tags, linked to its parent. */
+/**
+ * Resume or Rerun: a new Run of the same type, settings and tags, linked to its parent. With an
+ * Idempotency-Key already used within its window, the Run that key created instead (no new Run).
+ */
 export function relaunch(
   ctx: CommandContext,
-  kind: 'resume' | 'rerun',
+  kind: RelaunchKind,
   id: number,
+  key: string | null = null,
 ): SimResult<RunWire> {
-  const at = ctx.begin({ op: kind, id });
+  const at = ctx.begin(key === null ? { op: kind, id } : { op: kind, id, key });
+  const used = key === null ? null : ctx.keys.find(key, at);
+  if (used) return repeatAnswer(ctx, used, kind, id);
   const checked = checkAction(ctx, kind, id);
   if ('status' in checked) return checked;
   const parent = checked;
@@ -89,6 +97,7 @@ export function relaunch(
     parentId: parent.id,
     relaunch: kind,
   });
+  if (key !== null) ctx.keys.record(key, { kind, parentId: id, runId: run.id, at });
   ctx.reconcile(at);
   return created(toWire(run, true, ctx.wire));
 }

@@ -3,6 +3,7 @@ import type { UserWire } from '../../src/api/contract';
 import type { RunStore, StoreReader } from '../db/store';
 import type { RunOptions, SimRun } from '../engine/run-model';
 import type { WorkerPool } from '../engine/worker-pool';
+import type { IdempotencyKeys } from './idempotency';
 import type { CommandBody } from './journal';
 import type { WireSources } from './wire';
 
@@ -18,6 +19,8 @@ export interface ReadContext {
 export interface CommandContext extends ReadContext {
   readonly store: RunStore;
   readonly pool: WorkerPool;
+  /** The Idempotency-Keys of Resume and Rerun, with the Runs they created. */
+  readonly keys: IdempotencyKeys;
   /** Brings the store up to now and journals the command; answers the command's time. */
   readonly begin: (command: CommandBody) => number;
   /** Creates a Run in the store and admits it to the pool. */

@@ -7,7 +7,9 @@ import type { SimResult } from './result';
 
 export type CommandBody =
   | { readonly op: 'launch'; readonly body: LaunchBody }
-  | { readonly op: 'abort' | 'resume' | 'rerun' | 'delete'; readonly id: number }
+  | { readonly op: 'abort' | 'delete'; readonly id: number }
+  /** `key`: the request's Idempotency-Key, so a replay answers repeats as the first time. */
+  | { readonly op: 'resume' | 'rerun'; readonly id: number; readonly key?: string }
   | { readonly op: 'user'; readonly body: SimUserBody };
 export type Command = CommandBody & { readonly at: number };
 
@@ -15,8 +17,8 @@ export type Command = CommandBody & { readonly at: number };
 export interface CommandReceiver {
   launch(body: LaunchBody): SimResult<unknown>;
   abort(id: number): SimResult<unknown>;
-  resume(id: number): SimResult<unknown>;
-  rerun(id: number): SimResult<unknown>;
+  resume(id: number, key?: string): SimResult<unknown>;
+  rerun(id: number, key?: string): SimResult<unknown>;
   delete(id: number): SimResult<unknown>;
   setUser(body: SimUserBody): SimResult<unknown>;
 }
@@ -26,10 +28,11 @@ export function applyCommand(receiver: CommandReceiver, command: Command): SimRe
     case 'launch':
       return receiver.launch(command.body);
     case 'abort':
-    case 'resume':
-    case 'rerun':
     case 'delete':
       return receiver[command.op](command.id);
+    case 'resume':
+    case 'rerun':
+      return receiver[command.op](command.id, command.key);
     case 'user':
       return receiver.setUser(command.body);
     default: {

@@ -16,13 +16,16 @@ import {
   logPageSchema,
   logSearchSchema,
   paths,
-  runPageSchema,
-  runWireSchema,
+  anyJsonSchema,
+  runPageEnvelopeSchema,
   simClockSchema,
   userSchema,
 } from './contract';
+import { z } from 'zod/mini';
 import type { LogEntry } from './map';
-import { toLogEntry, toRun } from './map';
+import { toLogEntry } from './map';
+import type { RejectedRun } from './read-run';
+import { readOneRun, readRunPage } from './read-run';
 import type { RequestConfig } from './request';
 import { createRequester } from './request';
 import type { Run } from '../domain/run';
@@ -38,7 +41,10 @@ export interface RelaunchOptions {
 }
 
 export interface RunPage {
+  /** The Runs of the page the dashboard can show and act on, in order. */
   readonly items: readonly Run[];
+  /** The page's other items, at their place in it: unknown type or state, or unreadable. */
+  readonly rejected: readonly RejectedRun[];
   readonly total: number;
   readonly page: number;
   readonly size: number;
@@ -99,11 +105,11 @@ export function createApiClient(config: ApiClientConfig) {
     async listRuns(query: ListRunsQuery, signal?: AbortSignal): Promise<RunPage> {
       const page = await request(paths.operations, {
         query: listRunsSearchParams(query),
-        schema: runPageSchema,
+        schema: runPageEnvelopeSchema,
         ...signalOpt(signal),
       });
       return {
-        items: page.items.map(toRun),
+        ...readRunPage(page.items),
         total: page.total,
         page: page.page,
         size: page.size,
@@ -112,21 +118,23 @@ export function createApiClient(config: ApiClientConfig) {
     },
 
     async getRun(id: number, signal?: AbortSignal): Promise<Run> {
-      return toRun(
-        await request(paths.operation(id), { schema: runWireSchema, ...signalOpt(signal) }),
-      );
+      const url = paths.operation(id);
+      return readOneRun(await request(url, { schema: anyJsonSchema, ...signalOpt(signal) }), url);
     },
 
     async abortRun(id: number): Promise<Run> {
-      return toRun(await request(paths.abort(id), { method: 'PUT', schema: runWireSchema }));
+      const url = paths.abort(id);
+      return readOneRun(await request(url, { method: 'PUT', schema: anyJsonSchema }), url);
     },
 
     async resumeRun(id: number, options: RelaunchOptions = {}): Promise<Run> {
-      return toRun(await request(paths.resume(id), relaunchRequest(options)));
+      const url = paths.resume(id);
+      return readOneRun(await request(url, relaunchRequest(options)), url);
     },
 
     async rerunRun(id: number, options: RelaunchOptions = {}): Promise<Run> {
-      return toRun(await request(paths.rerun(id), relaunchRequest(options)));
+      const url = paths.rerun(id);
+      return readOneRun(await request(url, relaunchRequest(options)), url);
     },
 
     async deleteRun(id: number): Promise<void> {
@@ -162,11 +170,13 @@ export function createApiClient(config: ApiClientConfig) {
       if (options.container != null) query.set('container', String(options.container));
       const answer = await request(paths.logs(id), {
         query,
-        schema: logSearchSchema,
+        // A server without search ignores `q` and answers a page.
+        schema: z.union([logSearchSchema, logPageSchema]),
         ...signalOpt(signal),
       });
-      if (answer.lines === undefined) return null;
-      return { lines: answer.lines, totalMatches: answer.total_matches ?? answer.lines.length };
+      const search = logSearchSchema.safeParse(answer);
+      if (!search.success) return null;
+      return { lines: search.data.lines, totalMatches: search.data.total_matches };
     },
 
     async getActivity(
@@ -186,7 +196,8 @@ export function createApiClient(config: ApiClientConfig) {
     },
 
     async launchRun(body: LaunchBody): Promise<Run> {
-      return toRun(await request(paths.launch, { method: 'POST', body, schema: runWireSchema }));
+      const answer = await request(paths.launch, { method: 'POST', body, schema: anyJsonSchema });
+      return readOneRun(answer, paths.launch);
     },
 
     // Simulator controls (SPEC §6); only answered when the simulator is on.
@@ -224,5 +235,5 @@ function logQuery(options: LogPageQuery & { readonly container?: number | null }
 function relaunchRequest({ idempotencyKey, signal }: RelaunchOptions) {
   const headers: Record<string, string> = {};
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  return { method: 'PUT' as const, schema: runWireSchema, headers, signal };
+  return { method: 'PUT' as const, schema: anyJsonSchema, headers, signal };
 }

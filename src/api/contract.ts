@@ -34,6 +34,7 @@ export const paths = {
   rerun: (id: RunIdSegment) => `/operations/rerun/${id}`,
   logs: (id: RunIdSegment) => `/operations/${id}/logs`,
   logStream: (id: RunIdSegment) => `/operations/${id}/logs/stream`,
+  operationsStream: '/operations/stream',
   activity: '/operations/activity',
   launch: '/operations/run',
   datastores: '/datastores',
@@ -41,6 +42,7 @@ export const paths = {
   simReset: '/__sim/reset',
   simClock: '/__sim/clock',
   simUser: '/__sim/user',
+  simFaults: '/__sim/faults',
 } as const;
 
 /** Most entries one log answer carries (SPEC §3), and the most a `tail` asks for (§3.1). */
@@ -49,6 +51,15 @@ export const LOG_PAGE_LIMIT = 1000;
 export const LOG_PAGE_MAX_LIMIT = 10_000;
 /** Largest page size of the Runs list. */
 export const MAX_PAGE_SIZE = 100;
+
+// ---------------------------------------------------------------------------------------------
+// Idempotent relaunch (docs/api.md): resume and rerun accept a key the client makes once per click.
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+/** A key is 1 to 255 visible ASCII characters (a UUID in practice). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** How long a key keeps answering the Run its first request created. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 z.config(en());
 
@@ -163,6 +174,19 @@ export const runPageSchema = z.looseObject({
 });
 export type RunPageWire = z.infer<typeof runPageSchema>;
 
+/**
+ * How the client reads the same answers: the page's envelope strictly, each Run on its own
+ * (src/api/read-run.ts), so one imperfect Run never hides the others.
+ */
+export const runPageEnvelopeSchema = z.looseObject({
+  items: z.array(z.unknown()),
+  total: count,
+  page: positiveInt,
+  size: positiveInt,
+  pages: count,
+});
+export const anyJsonSchema = z.unknown();
+
 export const logEntrySchema = z.looseObject({
   seq: count,
   time: isoDateTime,
@@ -186,15 +210,17 @@ export const logPageSchema = z.looseObject({
 });
 export type LogPageWire = z.infer<typeof logPageSchema>;
 
-/**
- * Extension: `?q=` answers `{ lines, total_matches }`, the matching line numbers; a server
- * without search ignores `q` and answers a page (no `lines`).
- */
+/** Extension: the answer of a log search (`q=`), the matching line numbers in order. */
 export const logSearchSchema = z.looseObject({
-  lines: z.optional(z.array(positiveInt)),
-  total_matches: z.optional(count),
+  lines: z.array(positiveInt),
+  total_matches: count,
+  total: z.optional(count),
 });
 export type LogSearchWire = z.infer<typeof logSearchSchema>;
+
+/** The data of a log stream's `complete` event, and of the change feed's `deleted` event. */
+export const logCompleteSchema = z.looseObject({ next_after: count, total: z.optional(count) });
+export const runDeletedSchema = z.looseObject({ id });
 
 export const activitySchema = z.array(z.looseObject({ date: dayString, count }));
 export type ActivityWire = z.infer<typeof activitySchema>;
@@ -307,9 +333,92 @@ export function describeIssues(error: z.core.$ZodError): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The log query (docs/api.md "Logs"): one form at a time, serialised by the client and parsed by
+// the mock. The fields of each form are named as its parameters.
+
+/** Largest `limit` of an `after`, `before` or `line` page, and most lines `tail` and `q` give. */
+export const MAX_LOG_LIMIT = 10_000;
+export const MAX_LOG_TAIL = 1000;
+export const MAX_LOG_MATCHES = 10_000;
+const MAX_SEARCH_TEXT = 200;
+
+export type LogsQuery = { readonly container: number | null } & (
+  | { readonly kind: 'after'; readonly after: number; readonly limit: number }
+  | { readonly kind: 'before'; readonly before: number; readonly limit: number }
+  | { readonly kind: 'line'; readonly line: number; readonly limit: number }
+  | { readonly kind: 'tail'; readonly tail: number }
+  | { readonly kind: 'search'; readonly q: string }
+);
+
+export function logsSearchParams(query: LogsQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (key !== 'kind' && key !== 'container') params.set(key, String(value));
+  }
+  if (query.container !== null) params.set('container', String(query.container));
+  return params;
+}
+
+const LOG_FORMS = ['after', 'tail', 'before', 'line', 'q'] as const;
+const SEQ = 'a whole number (a log seq)';
+const LOG_NUMBERS = [
+  ['container', 0, 'a container id'],
+  ['after', 0, SEQ],
+  ['before', 0, SEQ],
+  ['line', 1, 'a line number (from 1)'],
+  ['tail', 1, `a whole number from 1 to ${MAX_LOG_TAIL}`, MAX_LOG_TAIL],
+  ['limit', 1, `a whole number from 1 to ${MAX_LOG_LIMIT}`, MAX_LOG_LIMIT],
+] as const;
+
+/** Parses a log query as the server sees it; a message names the bad parameter. */
+export function parseLogsQuery(
+  params: URLSearchParams,
+): { ok: true; query: LogsQuery } | { ok: false; detail: string } {
+  const fail = (detail: string) => ({ ok: false as const, detail });
+  const [form = 'after', other] = LOG_FORMS.filter((name) => params.has(name));
+  if (other)
+    return fail(
+      `${other} cannot be combined with ${form}: use one of after, tail, before, line or q`,
+    );
+  if (params.has('limit') && (form === 'tail' || form === 'q'))
+    return fail(`limit does not apply to ${form}`);
+  const numbers = new Map<string, number>();
+  for (const [name, min, what, max = Number.MAX_SAFE_INTEGER] of LOG_NUMBERS) {
+    const raw = params.get(name);
+    if (raw === null) continue;
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(n >= min && n <= max)) return fail(`${name} must be ${what}`);
+    numbers.set(name, n);
+  }
+  const container = numbers.get('container') ?? null;
+  const limit = numbers.get('limit') ?? LOG_PAGE_LIMIT;
+  const value = numbers.get(form) ?? 0;
+  switch (form) {
+    case 'after':
+      return { ok: true, query: { kind: 'after', after: value, limit, container } };
+    case 'before':
+      return { ok: true, query: { kind: 'before', before: value, limit, container } };
+    case 'line':
+      return { ok: true, query: { kind: 'line', line: value, limit, container } };
+    case 'tail':
+      return { ok: true, query: { kind: 'tail', tail: value, container } };
+    case 'q': {
+      const q = params.get('q') ?? '';
+      if (q.length === 0 || q.length > MAX_SEARCH_TEXT)
+        return fail(`q must be the text to search for (1 to ${MAX_SEARCH_TEXT} characters)`);
+      return { ok: true, query: { kind: 'search', q, container } };
+    }
+    default: {
+      const exhaustive: never = form;
+      return exhaustive;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Simulator control surface (SPEC §6), only present when the simulator is on.
 
-export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log'] as const;
+export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log', 'million-log', 'flaky'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const simResetBodySchema = z.strictObject({
@@ -337,3 +446,17 @@ export const simUserBodySchema = z.strictObject({
   permission: z.optional(z.enum(PERMISSIONS)),
 });
 export type SimUserBody = z.infer<typeof simUserBodySchema>;
+
+/**
+ * Fault injection for the API answers (never for `/__sim/*`): `flaky` fails about one answer in
+ * five (503 with Retry-After, 500, or a gateway's 502 page), slows another one in five by 1–3 s and
+ * cuts about one in twenty mid-answer; `down` fails every request as a network error; `hang` never
+ * answers until the client gives up.
+ */
+export const FAULT_MODES = ['none', 'flaky', 'down', 'hang'] as const;
+export type FaultMode = (typeof FAULT_MODES)[number];
+
+export const simFaultsBodySchema = z.strictObject({ mode: z.enum(FAULT_MODES) });
+export type SimFaultsBody = z.infer<typeof simFaultsBodySchema>;
+export const simFaultsSchema = z.looseObject({ mode: z.enum(FAULT_MODES) });
+export type SimFaultsWire = z.infer<typeof simFaultsSchema>;

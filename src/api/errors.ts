@@ -1,3 +1,5 @@
+import type { UnrecognisedRun } from '../domain/run';
+
 /**
  * The one error type of the transport. `kind` tells a failed HTTP answer from an API that could
  * not be reached (status 0: no answer, or the connection dropped mid-answer), from one that did
@@ -68,6 +70,25 @@ export class ApiError extends Error {
     if (this.status === 409) return 'Not possible in the current state';
     if (this.status >= 500) return 'The API failed';
     return `The API answered ${this.status}`;
+  }
+}
+
+/**
+ * The API answered a Run whose operation type or state this dashboard does not know: what it is
+ * can still be shown, as the server sent it, with no actions.
+ */
+export class UnrecognisedRunError extends ApiError {
+  readonly run: UnrecognisedRun;
+
+  constructor(run: UnrecognisedRun, url: string) {
+    super({
+      kind: 'malformed',
+      status: 200,
+      detail: `Run #${run.id} is a “${run.typeText}” Run in the state “${run.stateText}”, which this dashboard does not know, so it offers no actions for it`,
+      method: 'GET',
+      url,
+    });
+    this.run = run;
   }
 }
 

@@ -21,6 +21,6 @@ if (typeof window !== 'undefined') {
 /** The dashboard's API client, configured once. */
 export const api = createApiClient({
   baseUrl: absolute(config.apiBaseUrl),
-  token: config.apiToken,
   breaker,
+  timeouts: config.timeouts,
 });

@@ -60,6 +60,7 @@ export function toRun(wire: RunWire): Run {
     queuePosition: wire.result === 'queued' ? (wire.queue_position ?? null) : null,
     children: wire.children ? wire.children.map((c) => ({ id: c.id, relaunch: c.relaunch })) : null,
     completedContainerIds: wire.completed_container_ids ?? null,
+    issues: [],
   };
 }
 

@@ -165,10 +165,14 @@ function interpret(
     if (detail === null) {
       // Not the API's error shape: a static server, a proxy or a gateway answered instead.
       const what = looksLikeHtml ? 'an HTML page' : 'no JSON error';
+      const hint =
+        response.status >= 500
+          ? 'a gateway or proxy answered: the API behind it may be down'
+          : 'is the API address configured?';
       throw fail({
         kind: 'http',
         status: response.status,
-        detail: `${where}: the address answered ${statusLine(response)} with ${what} (is the API address configured?)`,
+        detail: `${where}: the address answered ${statusLine(response)} with ${what} (${hint})`,
         fromApi: false,
         retryAfterMs,
       });

@@ -1,15 +1,18 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { Suspense, lazy } from 'react';
+import { config } from '../config/env';
+import { ConfigProblems } from './ConfigProblems';
 import { ConnectionBanner } from './ConnectionBanner';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { ThemeSelect } from './ThemeSelect';
 import { UserChip } from './UserChip';
 
-// The simulator panel is only part of the app when the simulator is on; it loads on its own.
-// Compared literally so the bundler drops it from production builds.
+// The simulator panel is part of the app only when the API is the simulator (in the browser, or
+// served over HTTP by `npm run demo`); its code loads on its own, never for a real API.
 const SimPanel =
-  import.meta.env.VITE_SIMULATOR === 'on'
-    ? lazy(() => import('../features/simulator/SimPanel').then((m) => ({ default: m.SimPanel })))
-    : null;
+  config.simulator === 'off'
+    ? null
+    : lazy(() => import('../features/simulator/SimPanel').then((m) => ({ default: m.SimPanel })));
 
 export function AppShell() {
   return (
@@ -28,7 +31,9 @@ export function AppShell() {
         <span className="app-header__spacer" />
         <UserChip />
         <ThemeSelect />
+        <KeyboardShortcuts />
       </header>
+      <ConfigProblems problems={config.problems} />
       <ConnectionBanner />
       <main id="main" className="app-main">
         <Outlet />

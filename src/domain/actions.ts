@@ -46,7 +46,8 @@ export type ActionVerdict =
       readonly reason: string;
     };
 
-const NEEDS_EDITOR = 'You need the Editor permission on this datastore';
+/** Why an action is not available to a user without the Editor permission (SPEC §2). */
+export const NEEDS_EDITOR = 'You need the Editor permission on this datastore';
 
 /**
  * The action rules of SPEC §2: state × operation type × permission (Admin bypasses team

@@ -16,6 +16,15 @@ export function isOperationType(value: string): value is OperationType {
   return (OPERATION_TYPES as readonly string[]).includes(value);
 }
 
+/** Other names servers use for a type: newer clients of the platform send `sync` for Sync. */
+const ALIASES: Readonly<Record<string, OperationType>> = { sync: 'catalog' };
+
+/** The operation type a server's value names, or null when this dashboard does not know it. */
+export function operationTypeOf(value: string): OperationType | null {
+  if (isOperationType(value)) return value;
+  return ALIASES[value] ?? null;
+}
+
 export interface OperationInfo {
   readonly type: OperationType;
   readonly label: string;

@@ -38,6 +38,29 @@ export interface Run {
     readonly { readonly id: number; readonly relaunch: 'resume' | 'rerun' }[] | null;
   /** Containers/entities this Run finished successfully; null when the server does not say. */
   readonly completedContainerIds: readonly number[] | null;
+  /**
+   * What the API sent that could not be shown as it was (a field dropped, a counter clamped), in
+   * words; empty when everything was read.
+   */
+  readonly issues: readonly string[];
+}
+
+/**
+ * A Run whose operation type or state this dashboard does not know (a newer server): shown as the
+ * server sent it, with a neutral badge and no actions — never as a guess.
+ */
+export interface UnrecognisedRun {
+  readonly id: number;
+  /** The known type or state, when only the other one is unknown. */
+  readonly type: OperationType | null;
+  readonly state: RunState | null;
+  /** As the server sent them ("sync2", "cancelling"). */
+  readonly typeText: string;
+  readonly stateText: string;
+  readonly createdAt: number;
+  readonly datastoreName: string | null;
+  readonly triggeredBy: string | null;
+  readonly message: string | null;
 }
 
 export interface Counter {

@@ -12,6 +12,17 @@ export function setNowSource(next: () => number): void {
 
 export const now = (): number => source();
 
+/**
+ * Follows a clock read from elsewhere (the simulator served over HTTP): its time at the moment it
+ * was read, moving on at its speed unless paused, so live durations agree with the server.
+ */
+export function followClock(clock: { now: number; paused: boolean; speed: number }): void {
+  const readAt = Date.now();
+  setNowSource(() =>
+    clock.paused ? clock.now : clock.now + Math.round((Date.now() - readAt) * clock.speed),
+  );
+}
+
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
 let tick = 0;

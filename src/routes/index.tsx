@@ -1,15 +1,14 @@
 import type { SearchMiddleware, SearchSchemaInput } from '@tanstack/react-router';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, useLocation } from '@tanstack/react-router';
 import type { ActivitySearch, ActivitySearchInput } from '../features/runs/activity-search';
 import {
   tidyActivitySearch,
   toListRunsQuery,
   validateActivitySearch,
 } from '../features/runs/activity-search';
-import { ActivityPage } from '../features/runs/ActivityPage';
 import { runListQuery } from '../queries/runs';
-import { BulkActionBar } from '../features/actions/BulkActionBar';
 import { RunSlotsProvider } from '../features/runs/run-slots';
+import { ActivityPage, BulkActionBar } from './-components/chunks';
 import { expandedRunSlots } from './-components/run-slots';
 
 /** The URL keeps only what differs from the defaults (the page still gets every param). */
@@ -26,17 +25,21 @@ export const Route = createFileRoute('/')({
   // shows its own loading and error states and keeps its filters).
   loader: ({ context, deps }) => {
     void context.queryClient.prefetchQuery(runListQuery(deps));
+    void ActivityPage.preload();
   },
   component: ActivityRoute,
 });
 
 function ActivityRoute() {
   const search = Route.useSearch();
+  // The address as given, before validation, so the page can say what it ignored.
+  const rawSearch = useLocation({ select: (location) => location.search });
   const navigate = Route.useNavigate();
   return (
     <RunSlotsProvider slots={expandedRunSlots}>
       <ActivityPage
         search={search}
+        rawSearch={rawSearch}
         onSearchChange={(update, options) =>
           void navigate({ search: update, replace: options?.replace ?? false })
         }

@@ -1,7 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { z } from 'zod/mini';
 import { RUN_STATES } from '../domain/states';
-import { LifecyclePage } from '../features/lifecycle/LifecyclePage';
+import { LifecyclePage } from './-components/chunks';
 
 /** `?state=running` highlights a state and the transitions possible from it. */
 const lifecycleSearch = z.object({
@@ -10,6 +10,9 @@ const lifecycleSearch = z.object({
 
 export const Route = createFileRoute('/lifecycle')({
   validateSearch: lifecycleSearch,
+  loader: () => {
+    void LifecyclePage.preload();
+  },
   component: LifecycleRoute,
 });
 

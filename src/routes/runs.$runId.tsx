@@ -1,19 +1,16 @@
 import type { NotFoundRouteProps } from '@tanstack/react-router';
 import { Link, createFileRoute, notFound, useLocation, useNavigate } from '@tanstack/react-router';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { z } from 'zod/mini';
 import type { Run } from '../domain/run';
 import { isActive } from '../domain/states';
-import { RunLifecycle } from '../features/lifecycle/RunLifecycle';
-import { RunTimeline } from '../features/lifecycle/RunTimeline';
 import type { LineRange } from '../features/logs/line-range';
 import { formatLineHash, parseLineHash } from '../features/logs/line-range';
-import { RunLogPanel } from '../features/logs/RunLogPanel';
 import type { RunSlots } from '../features/runs/run-slots';
 import { RunSlotsProvider } from '../features/runs/run-slots';
-import { RunDetails } from '../features/runs/RunDetails';
 import { RUN_TABS } from '../features/runs/run-tabs';
 import { runDetailQuery } from '../queries/runs';
+import { RunDetails, RunLifecycle, RunLogPanel, RunTimeline } from './-components/chunks';
 import { ContainerLog, RunPageActions } from './-components/run-slots';
 
 /** A Run ID from the address: a whole number, or null. */
@@ -44,6 +41,7 @@ export const Route = createFileRoute('/runs/$runId')({
   // error and not-found states).
   loader: ({ context: { queryClient }, params }) => {
     void queryClient.prefetchQuery(runDetailQuery(params.runId));
+    void RunDetails.preload();
   },
   component: RunPage,
   notFoundComponent: NotARunId,
@@ -61,8 +59,22 @@ function RunPage() {
   const { runId } = Route.useParams();
   const { tab: chosen } = Route.useSearch();
   const hash = useLocation({ select: (location) => location.hash });
-  const tab = chosen ?? (parseLineHash(hash) !== null ? 'logs' : 'results');
+  const linksLines = parseLineHash(hash) !== null;
+  const tab = chosen ?? (linksLines ? 'logs' : 'results');
   const navigate = Route.useNavigate();
+  // An address with lines but no tab is written with its tab: the hash and the search do not
+  // change in the same render, and a tab derived from the hash alone would blink to Results (and
+  // remount the log) when the selection is cleared.
+  useEffect(() => {
+    if (chosen === undefined && linksLines)
+      void navigate({
+        search: { tab: 'logs' },
+        hash: (h) => h ?? '',
+        replace: true,
+        resetScroll: false,
+        hashScrollIntoView: false,
+      });
+  }, [chosen, linksLines, navigate]);
   return (
     <div className="run-page">
       <p className="run-page__back">

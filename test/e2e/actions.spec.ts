@@ -5,7 +5,8 @@
  *
  * Assumes the wiring of issue 5: the Run page `/runs/<id>` and the expanded Run of the Activity
  * table render `RunActions` (a group named "Actions for Run #<id>"), the Activity table has a
- * "Details of Run #<id>" toggle and a "Select Run #<id>" checkbox per row, and renders
+ * "Details of Run #<id>" toggle and a "Select Run #<id>" checkbox per row (the table is one tab
+ * stop: the arrow keys choose the row whose controls Tab reaches), and renders
  * `BulkActionBar` for the selection. After Resume/Rerun the page may take the user to the new Run
  * or stay; after Delete it may leave the page or stay: both are accepted.
  */
@@ -38,6 +39,30 @@ async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
     await page.keyboard.press(position === 'before' ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab did not reach ${String(target)} in ${max} presses`);
+}
+
+/**
+ * The Runs table is one tab stop: Tab reaches its active row, the arrow keys move between rows,
+ * and Tab then reaches that row's controls. Moves the active row to Run #id and tabs to `control`.
+ */
+async function tabToRowControl(page: Page, id: number, control: Locator): Promise<void> {
+  await tabTo(page, page.locator('tr[data-run-id] [data-run-link][tabindex="0"]'));
+  const order = await page
+    .locator('tr[data-run-id]')
+    .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-run-id'))));
+  const target = order.indexOf(id);
+  expect(target).toBeGreaterThanOrEqual(0);
+  for (let step = 0; step < order.length; step++) {
+    const focused = await page.evaluate(() =>
+      Number(document.activeElement?.closest('tr[data-run-id]')?.getAttribute('data-run-id')),
+    );
+    const at = order.indexOf(focused);
+    if (at === target) break;
+    await page.keyboard.press(at < target ? 'ArrowDown' : 'ArrowUp');
+    const next = order[at < target ? at + 1 : at - 1];
+    await expect(page.locator(`tr[data-run-id="${next}"] [data-run-link]`)).toBeFocused();
+  }
+  await tabTo(page, control);
 }
 
 const focusIsWithin = (container: Locator): Promise<boolean> =>
@@ -175,7 +200,7 @@ test('keyboard only on the Activity page: abort in the expanded Run, then bulk a
   await openWithScenario(page, '/');
 
   // Expand #57 and abort it from its actions.
-  await tabTo(page, page.getByRole('button', { name: 'Details of Run #57' }));
+  await tabToRowControl(page, 57, page.getByRole('button', { name: 'Details of Run #57' }));
   await page.keyboard.press('Enter');
   const actions = page.getByRole('group', { name: 'Actions for Run #57' });
   const abort = actions.getByRole('button', { name: 'Abort', exact: true });
@@ -196,7 +221,7 @@ test('keyboard only on the Activity page: abort in the expanded Run, then bulk a
 
   // Select #59 (queued), #58 (running) and a finished one; abort the eligible two at once.
   for (const id of [59, 58, 55]) {
-    await tabTo(page, page.getByRole('checkbox', { name: `Select Run #${id}` }));
+    await tabToRowControl(page, id, page.getByRole('checkbox', { name: `Select Run #${id}` }));
     await page.keyboard.press('Space');
   }
   const bulk = page.getByRole('region', { name: 'Bulk actions' });

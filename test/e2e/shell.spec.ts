@@ -47,3 +47,17 @@ test('the page address picks the scenario at start-up (?scenario=)', async ({ pa
   await expect(page.getByRole('table', { name: /^Runs/ }).getByRole('row')).not.toHaveCount(0);
   await expect(page.getByRole('row').filter({ hasText: '#62' })).toBeVisible();
 });
+
+test('with service workers blocked, the page says why the dashboard cannot start and what to do', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'The dashboard could not start' })).toBeVisible();
+  await expect(page.getByText('npm run demo')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // Styled by the app's stylesheet, not a bare line of text.
+  await expect(page.locator('main')).toHaveCSS('border-top-style', 'solid');
+  await context.close();
+});

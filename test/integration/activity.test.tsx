@@ -447,10 +447,12 @@ test('selects one Run, a range with Shift, the page, then every Run matching the
   await user.click(within(table).getByRole('checkbox', { name: 'Select all Runs on this page' }));
   expect(screen.getByText('25 selected')).toBeInTheDocument();
   await user.click(
-    screen.getByRole('button', { name: 'Select all 62 runs matching these filters' }),
+    screen.getByRole('button', { name: 'Select all 62 Runs matching these filters' }),
   );
-  expect(await screen.findByText('All 62 Runs matching the filters selected')).toBeInTheDocument();
-  expect(screen.getByText(/All 62 runs matching these filters are selected/)).toBeInTheDocument();
+  expect(
+    await screen.findByText('All 62 Runs matching these filters selected'),
+  ).toBeInTheDocument();
+  expect(screen.getByText(/All 62 Runs matching these filters are selected/)).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: 'Clear selection' }));
   expect(screen.queryByText(/selected/)).not.toBeInTheDocument();

@@ -3,6 +3,7 @@ import {
   mdiCheckCircle,
   mdiClockOutline,
   mdiCloseCircle,
+  mdiHelpCircleOutline,
   mdiLoading,
 } from '@mdi/js';
 import { assertNever } from '../../domain/assert-never';
@@ -41,6 +42,20 @@ export function StatusBadge({ state, size = 'md' }: { state: RunState; size?: 's
         size={size === 'sm' ? 14 : 16}
       />
       <span>{stateLabel(state)}</span>
+    </span>
+  );
+}
+
+/**
+ * A state this dashboard does not know (a newer server's "cancelling"): shown as the server sent
+ * it, neutral, with a question mark — never mapped to a known state.
+ */
+export function UnknownStateBadge({ text, size = 'md' }: { text: string; size?: 'sm' | 'md' }) {
+  return (
+    <span className={`badge badge--neutral badge--${size}`} data-state="unknown">
+      <Icon path={mdiHelpCircleOutline} size={size === 'sm' ? 14 : 16} />
+      <bdi>{text}</bdi>
+      <span className="visually-hidden"> (a state this dashboard does not know)</span>
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { StatusBadge } from '../../components/ui/StatusBadge';
-import type { ActionNotice } from './outcome';
+import type { ActionNotice } from './run-notice';
 
 /**
  * The outcome of an action, in two live regions that are always in the document (so what is

@@ -1,54 +1,23 @@
 /**
  * The bulk bar over the simulated backend: counts of eligible Runs, the confirmation, per-Run
- * outcomes (including Runs that finished, were aborted or deleted meanwhile, and refusals), "all
- * matching" across pages, and one request per Run even on a double click.
+ * outcomes (including Runs that finished, were aborted or deleted meanwhile, and refusals), and
+ * one request per Run even on a double click. "All matching" is in BulkActionBar.matching.test.tsx.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { useState } from 'react';
 import { expect, test, vi } from 'vitest';
 import type { ListRunsQuery } from '../../api/contract';
 import { api } from '../../api/instance';
-import type { Run } from '../../domain/run';
-import { ListedRuns, setActingUser, terminalRun } from '../../../test/actions-harness';
-import { advanceClock, backend, resetBackend, sim } from '../../../test/backend';
+import {
+  ListedRuns,
+  SelectingRuns,
+  setActingUser,
+  terminalRun,
+} from '../../../test/actions-harness';
+import { advanceClock, backend, sim } from '../../../test/backend';
 import { renderWithClient } from '../../../test/render-with-client';
-import { BulkActionBar } from './BulkActionBar';
 
 const DEFAULT_QUERY: ListRunsQuery = { page: 1, size: 100 };
-
-/** Stands in for the Activity table: holds the selection and clears it when asked. */
-function Selecting({
-  initial,
-  allMatching = false,
-  query = DEFAULT_QUERY,
-  total,
-  onClear,
-}: {
-  initial: readonly Run[];
-  allMatching?: boolean;
-  query?: ListRunsQuery;
-  total: number;
-  onClear: () => void;
-}) {
-  const [runs, setRuns] = useState(initial);
-  const [all, setAll] = useState(allMatching);
-  return (
-    <BulkActionBar
-      selection={{
-        runs,
-        allMatching: all,
-        query,
-        total,
-        clear: () => {
-          onClear();
-          setRuns([]);
-          setAll(false);
-        },
-      }}
-    />
-  );
-}
 
 async function setup(ids: readonly number[], options: { list?: boolean } = {}) {
   const page = await api.listRuns(DEFAULT_QUERY);
@@ -60,7 +29,7 @@ async function setup(ids: readonly number[], options: { list?: boolean } = {}) {
   const onClear = vi.fn();
   const view = renderWithClient(
     <>
-      <Selecting initial={runs} total={page.total} onClear={onClear} />
+      <SelectingRuns initial={runs} total={page.total} onClear={onClear} />
       {options.list ? <ListedRuns /> : null}
     </>,
   );
@@ -214,72 +183,33 @@ test('a network failure is reported per Run and can be retried for those alone',
 
 test('a double click on the confirmation sends each Run once', async () => {
   const ids = [terminalRun('scan', 'success'), terminalRun('export', 'failure')];
+  // Hold each answer until released, so the second click lands while the batch is out.
+  const release = new Map<string, () => void>();
+  backend.server.use(
+    http.delete('*/api/operations/:id', async ({ params }) => {
+      await new Promise<void>((resolve) => release.set(String(params.id), resolve));
+      return undefined; // then the simulator answers
+    }),
+  );
   const { user } = await setup(ids);
   await user.click(await screen.findByRole('button', { name: 'Delete 2 of 2 selected' }));
   const dialog = await screen.findByRole('dialog', { name: 'Delete 2 Runs?' });
   await user.dblClick(within(dialog).getByRole('button', { name: 'Delete 2 Runs' }));
-  // A second batch would have answered 404 for both and replaced this summary.
+  expect(within(dialog).getByRole('button', { name: 'Deleting…' })).toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
+  const progress = within(dialog).getByRole('status');
+  expect(progress).toHaveTextContent('0 of 2 answered');
+  for (const [i, id] of ids.entries()) {
+    await waitFor(() => expect(release.has(String(id))).toBe(true));
+    release.get(String(id))?.();
+    if (i === 0) await waitFor(() => expect(progress).toHaveTextContent('1 of 2 answered'));
+  }
   expect(await screen.findByText('Deleted 2 of 2 Runs.')).toBeVisible();
   expect(outcomes()).toHaveLength(2);
-});
-
-test('"all matching" fetches every page of matching Runs before counting', async () => {
-  resetBackend('busy');
-  const query: ListRunsQuery = {
-    page: 1,
-    size: 50,
-    operation_type: ['export'],
-    result: ['failure'],
-  };
-  const first = await api.listRuns(query);
-  expect(first.total).toBeGreaterThan(100); // more than one page of 100
-  const onClear = vi.fn();
-  renderWithClient(
-    <Selecting
-      initial={first.items}
-      allMatching
-      query={query}
-      total={first.total}
-      onClear={onClear}
-    />,
-  );
-  expect(
-    await screen.findByText(`All ${first.total} Runs matching the filters selected`),
-  ).toBeVisible();
-  expect(
-    await screen.findByRole('button', {
-      name: `Delete ${first.total} of ${first.total} selected`,
-    }),
-  ).toBeVisible();
-  expect(screen.getByText(/^No selected Run can be aborted/)).toBeVisible();
-});
-
-test('"all matching" with running Runs counts the eligible ones among all of them', async () => {
-  const query: ListRunsQuery = { page: 1, size: 2, result: ['running', 'queued', 'success'] };
-  const first = await api.listRuns(query);
-  const active = [...sim.runs.values()].filter(
-    (r) => r.state === 'running' || r.state === 'queued',
-  ).length;
-  const { user } = renderWithClient(
-    <Selecting
-      initial={first.items}
-      allMatching
-      query={query}
-      total={first.total}
-      onClear={() => undefined}
-    />,
-  );
-  const abort = await screen.findByRole('button', {
-    name: `Abort ${active} of ${first.total} selected`,
-  });
-  await user.click(abort);
-  const dialog = await screen.findByRole('dialog', { name: `Abort ${active} Runs?` });
-  expect(
-    within(within(dialog).getByRole('list', { name: 'Runs to abort' })).getAllByRole('listitem'),
-  ).toHaveLength(active);
-  await user.click(within(dialog).getByRole('button', { name: `Abort ${active} Runs` }));
-  expect(await screen.findByText(`Aborted ${active} of ${active} Runs.`)).toBeVisible();
-  expect(
-    [...sim.runs.values()].filter((r) => r.state === 'running' || r.state === 'queued'),
-  ).toEqual([]);
+  // A second batch's answers would not show (the bar reads only the batch it sent), so ask the
+  // simulated backend what it was asked to do.
+  const deletes = sim.journal.flatMap((command) => (command.op === 'delete' ? [command.id] : []));
+  expect(deletes).toEqual(ids);
 });

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { Dialog, DialogClose } from '../../components/ui/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import type { ActionKind } from '../../domain/actions';
 import { assertNever } from '../../domain/assert-never';
 import { operationInfo, progressText, remainingText } from '../../domain/operations';
 import type { ContainerRef, Run } from '../../domain/run';
 import { remainingContainers } from '../../domain/run';
-import { busyLabel } from './outcome';
+import { ConfirmFooter } from './ConfirmFooter';
+import { busyLabel } from './run-notice';
 
 /** The words of one action's confirmation: what happens, and what stays and what goes. */
 export function confirmation(
@@ -140,19 +141,14 @@ export function ConfirmAction({
       description={words?.description ?? ''}
       onCloseAutoFocus={onCloseAutoFocus}
       footer={
-        action ? (
-          <>
-            <DialogClose>Cancel</DialogClose>
-            <button
-              type="button"
-              className={words?.danger ? 'button button--danger' : 'button button--primary'}
-              aria-disabled={pending}
-              aria-busy={pending}
-              onClick={() => onConfirm(action)}
-            >
-              {pending ? busyLabel(action) : words?.confirm}
-            </button>
-          </>
+        action && words ? (
+          <ConfirmFooter
+            label={words.confirm}
+            busyLabel={busyLabel(action)}
+            busy={pending}
+            danger={words.danger}
+            onConfirm={() => onConfirm(action)}
+          />
         ) : null
       }
     >

@@ -36,3 +36,5 @@ export function eligibility(
   }
   return { eligible, reason };
 }
+
+export const runsWord = (n: number): string => (n === 1 ? 'Run' : 'Runs');

@@ -6,11 +6,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionKind } from '../../domain/actions';
+import { assertNever } from '../../domain/assert-never';
 import type { Run } from '../../domain/run';
 import type { RelaunchKind } from '../../queries/run-actions';
 import { classifyActionError, runActionMutation } from '../../queries/run-actions';
-import type { ActionNotice } from './outcome';
-import { abortNotice, createdNotice, deletedNotice, errorNotice } from './outcome';
+import type { ActionNotice } from './run-notice';
+import { abortNotice, createdNotice, deletedNotice, errorNotice } from './run-notice';
 
 export interface RunActionCallbacks {
   /** A Resume or Rerun created `created`: the route can take the user to it or highlight it. */
@@ -82,10 +83,8 @@ export function useRunAction(
                 setNotice(deletedNotice(run));
                 latest.current.onDeleted?.(run);
                 return;
-              default: {
-                const exhaustive: never = result;
-                return exhaustive;
-              }
+              default:
+                return assertNever(result, 'action result');
             }
           },
           onError: (error) => {

@@ -5,25 +5,29 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import type { RunPage } from '../../api/client';
 import type { ListRunsQuery } from '../../api/contract';
-import type { Run } from '../../domain/run';
-import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { Skeleton } from '../../components/ui/Skeleton';
-import { formatClock, formatCount } from '../../lib/time';
+import { canAct } from '../../domain/permissions';
+import type { Run } from '../../domain/run';
+import { useShortcuts } from '../../lib/shortcuts';
 import { retryNow, useRetrying } from '../../queries/connection';
 import { anyActive, liveRefetch } from '../../queries/live';
-import { datastoresQuery } from '../../queries/platform';
+import { datastoresQuery, meQuery } from '../../queries/platform';
 import { runKeys, runListQuery } from '../../queries/runs';
 import type { ActivitySearch } from './activity-search';
 import { hasFilters, toListRunsQuery, withoutFilters } from './activity-search';
 import { ActivityHeatmap } from './ActivityHeatmap';
+import type { Density } from './density';
+import { setDensity, useDensity } from './density';
 import { Freshness } from './Freshness';
-import { Pagination } from './Pagination';
 import { RunFilters } from './RunFilters';
-import { RunsTable } from './RunsTable';
+import { RunsView } from './RunsView';
+import { searchNotices } from './search-notices';
+import { useRunSelection } from './use-run-selection';
 import './runs.css';
 
 export type SearchUpdate = (prev: ActivitySearch) => ActivitySearch;
@@ -46,6 +50,8 @@ export interface RunSelection {
 
 export interface ActivityPageProps {
   readonly search: ActivitySearch;
+  /** The address's values as given, before validation: to say what was ignored. */
+  readonly rawSearch?: Record<string, unknown>;
   /** `replace` for changes that should not add a history entry (opening a row). */
   readonly onSearchChange: (update: SearchUpdate, options?: { replace?: boolean }) => void;
   /**
@@ -55,41 +61,27 @@ export interface ActivityPageProps {
   readonly renderBulkBar?: (selection: RunSelection) => ReactNode;
 }
 
-interface SelectionState {
-  /** The list query the selection belongs to: another filter, sort or page starts afresh. */
-  readonly key: string;
-  readonly ids: ReadonlySet<number>;
-  readonly allMatching: boolean;
-}
-
-const NO_SELECTION: ReadonlySet<number> = new Set();
-
-export function ActivityPage({ search, onSearchChange, renderBulkBar }: ActivityPageProps) {
+export function ActivityPage({
+  search,
+  rawSearch = {},
+  onSearchChange,
+  renderBulkBar,
+}: ActivityPageProps) {
   const queryClient = useQueryClient();
   const query = useMemo(() => toListRunsQuery(search), [search]);
-  const queryKey = JSON.stringify(query);
   const list = useQuery({
     ...runListQuery(query),
     refetchInterval: liveRefetch((page: RunPage) => anyActive(page.items)),
   });
   const datastores = useQuery(datastoresQuery());
-  const [selection, setSelection] = useState<SelectionState>({
-    key: queryKey,
-    ids: NO_SELECTION,
-    allMatching: false,
-  });
-
+  const me = useQuery(meQuery());
+  const density = useDensity();
   const data = list.data;
   const runs = data?.items ?? [];
-  const current = selection.key === queryKey ? selection : null;
-  const selectedIds = new Set(runs.filter((r) => current?.ids.has(r.id)).map((r) => r.id));
-  const allMatching =
-    (current?.allMatching ?? false) && selectedIds.size === runs.length && runs.length > 0;
-  const selectedRuns = runs.filter((r) => selectedIds.has(r.id));
-  const setSelected = (ids: ReadonlySet<number>) =>
-    setSelection({ key: queryKey, ids, allMatching: false });
-  const clearSelection = () =>
-    setSelection({ key: queryKey, ids: NO_SELECTION, allMatching: false });
+  const selection = useRunSelection(JSON.stringify(query), runs);
+  // Checkboxes only for a person who can act on some Run here.
+  const user = me.data;
+  const selectable = user !== undefined && runs.some((run) => canAct(user, run.datastore.id));
 
   const retrying = useRetrying(list);
   // A failure that will not pass is the query's error; one it is retrying is its failure reason.
@@ -101,8 +93,20 @@ export function ActivityPage({ search, onSearchChange, renderBulkBar }: Activity
     void queryClient.invalidateQueries({ queryKey: runKeys.all }, { cancelRefetch: false });
   };
   const navigate = (update: SearchUpdate) => onSearchChange(update);
-  const filtered = hasFilters(search);
+  const notices = searchNotices(rawSearch, search);
   const day = search.from !== undefined && search.from === search.to ? search.from : undefined;
+  useShortcuts({
+    r: (event) => {
+      event.preventDefault();
+      refresh();
+    },
+    '/': (event) => {
+      const field = document.querySelector<HTMLInputElement>('#run-id-search');
+      if (!field) return;
+      event.preventDefault();
+      field.focus();
+    },
+  });
 
   let content: ReactNode;
   if (data === undefined) {
@@ -117,7 +121,7 @@ export function ActivityPage({ search, onSearchChange, renderBulkBar }: Activity
       <TableSkeleton />
     );
   } else if (data.total === 0) {
-    content = filtered ? (
+    content = hasFilters(search) ? (
       <EmptyState title="No runs match these filters">
         <button type="button" className="button" onClick={() => navigate(withoutFilters)}>
           Clear filters
@@ -128,7 +132,7 @@ export function ActivityPage({ search, onSearchChange, renderBulkBar }: Activity
         <p className="muted">Runs appear here as soon as an operation starts.</p>
       </EmptyState>
     );
-  } else if (runs.length === 0) {
+  } else if (runs.length === 0 && data.rejected.length === 0) {
     const lastPage = Math.max(1, data.pages);
     content = (
       <EmptyState title={`Page ${search.page} is past the last page (${lastPage})`}>
@@ -143,75 +147,30 @@ export function ActivityPage({ search, onSearchChange, renderBulkBar }: Activity
     );
   } else {
     content = (
-      <>
-        {failure ? (
-          <ErrorState
-            compact
-            error={failure}
-            title={`The Runs could not be refreshed; showing the answer from ${formatClock(list.dataUpdatedAt)}`}
-            retrying={retrying}
-            onRetry={refresh}
-          />
-        ) : null}
-        {selectedIds.size > 0 && selectedIds.size === runs.length && data.total > runs.length ? (
-          <div className="selection-bar" role="region" aria-label="Selection">
-            {allMatching ? (
-              <p>All {formatCount(data.total)} runs matching these filters are selected.</p>
-            ) : (
-              <p>
-                All {runs.length} runs on this page are selected.{' '}
-                <button
-                  type="button"
-                  className="button button--small button--ghost"
-                  onClick={() =>
-                    setSelection({ key: queryKey, ids: selectedIds, allMatching: true })
-                  }
-                >
-                  Select all {formatCount(data.total)} runs matching these filters
-                </button>
-              </p>
-            )}
-          </div>
-        ) : null}
-        {/* Always rendered, so a bulk bar can keep showing outcomes after the selection clears. */}
-        {renderBulkBar?.({
-          runs: selectedRuns,
-          allMatching,
-          query,
-          total: data.total,
-          clear: clearSelection,
-        })}
-        <RunsTable
-          runs={runs}
-          sort={search.sort}
-          order={search.order}
-          onSortChange={(sort, order) => navigate((s) => ({ ...s, sort, order, page: 1 }))}
-          expanded={search.expanded}
-          onExpandedChange={(expanded) =>
-            onSearchChange((s) => ({ ...s, expanded }), { replace: true })
-          }
-          selected={selectedIds}
-          onSelectedChange={setSelected}
-          busy={list.isPlaceholderData}
-        />
-        <Pagination
-          page={search.page}
-          size={search.size}
-          total={data.total}
-          shown={runs.length}
-          onPage={(page) => navigate((s) => ({ ...s, page }))}
-          onSize={(size) => navigate((s) => ({ ...s, size, page: 1 }))}
-        />
-      </>
+      <RunsView
+        data={data}
+        search={search}
+        query={query}
+        onSearchChange={onSearchChange}
+        selection={selection}
+        selectable={selectable}
+        failure={failure}
+        retrying={retrying}
+        updatedAt={list.dataUpdatedAt}
+        busy={list.isPlaceholderData}
+        onRetry={refresh}
+        renderBulkBar={renderBulkBar}
+      />
     );
   }
 
   return (
-    <section aria-labelledby="activity-title" className="activity">
+    <section aria-labelledby="activity-title" className={`activity activity--${density}`}>
       <div className="activity__head">
         <h1 id="activity-title" className="page-title">
           Activity
         </h1>
+        <DensityChoice density={density} />
         <Freshness
           updatedAt={list.dataUpdatedAt}
           fetching={list.isFetching}
@@ -219,17 +178,43 @@ export function ActivityPage({ search, onSearchChange, renderBulkBar }: Activity
           onRefresh={refresh}
         />
       </div>
-      <ActivityHeatmap
-        selectedDay={day}
-        onSelectDay={(date) => navigate((s) => ({ ...s, from: date, to: date, page: 1 }))}
-      />
-      <RunFilters
-        search={search}
-        onSearchChange={navigate}
-        datastores={{ list: datastores.data ?? null, failed: datastores.isError }}
-      />
+      {notices.length > 0 ? (
+        <ul className="activity__notices" aria-label="What the address asked for that was ignored">
+          {notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="activity__controls">
+        <ActivityHeatmap
+          selectedDay={day}
+          onSelectDay={(date) => navigate((s) => ({ ...s, from: date, to: date, page: 1 }))}
+        />
+        <RunFilters
+          search={search}
+          onSearchChange={navigate}
+          datastores={{ list: datastores.data ?? null, failed: datastores.isError }}
+        />
+      </div>
       {content}
     </section>
+  );
+}
+
+function DensityChoice({ density }: { density: Density }) {
+  return (
+    <label className="density-choice">
+      <span className="visually-hidden">Density</span>
+      <select
+        value={density}
+        onChange={(event) =>
+          setDensity(event.target.value === 'comfortable' ? 'comfortable' : 'compact')
+        }
+      >
+        <option value="compact">Compact rows</option>
+        <option value="comfortable">Comfortable rows</option>
+      </select>
+    </label>
   );
 }
 
@@ -237,7 +222,7 @@ function TableSkeleton() {
   return (
     <div className="table-skeleton" role="status">
       <span className="visually-hidden">Loading runs…</span>
-      {Array.from({ length: 8 }, (_, i) => (
+      {Array.from({ length: 12 }, (_, i) => (
         <div key={i} className="table-skeleton__row">
           <Skeleton width="6%" />
           <Skeleton width="12%" />

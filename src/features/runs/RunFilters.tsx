@@ -120,18 +120,20 @@ function IdSearch({
 }) {
   const id = useId();
   const [text, setText] = useState(value === undefined ? '' : String(value));
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = text.trim().replace(/^#/, '');
     if (trimmed === '') {
-      setInvalid(false);
+      setInvalid(null);
       onSearch(undefined);
+    } else if (/^\d+$/.test(trimmed) && trimmed.length > 15) {
+      setInvalid(`“${trimmed.slice(0, 20)}…” is too long to be a Run ID (at most 15 digits).`);
     } else if (/^\d+$/.test(trimmed) && Number(trimmed) > 0) {
-      setInvalid(false);
+      setInvalid(null);
       onSearch(Number(trimmed));
     } else {
-      setInvalid(true);
+      setInvalid('A Run ID is a whole number, like 56.');
     }
   };
   return (
@@ -144,22 +146,23 @@ function IdSearch({
       <label className="run-filters__field">
         <span>Run ID</span>
         <input
+          id="run-id-search"
           type="search"
           inputMode="numeric"
           size={8}
           placeholder="e.g. 56"
           value={text}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${id}-error` : undefined}
+          aria-invalid={invalid !== null || undefined}
+          aria-describedby={invalid !== null ? `${id}-error` : undefined}
           onChange={(event) => setText(event.target.value)}
         />
       </label>
       <button type="submit" className="button">
         Find
       </button>
-      {invalid ? (
+      {invalid !== null ? (
         <span id={`${id}-error`} className="run-filters__error" role="alert">
-          A Run ID is a whole number, like 56.
+          {invalid}
         </span>
       ) : null}
     </form>

@@ -1,195 +1,73 @@
 /**
  * The Runs table (SPEC §4) on TanStack Table: column model, sorting state (server-side), row
  * expansion and row selection, all controlled from the page (and so from the URL). Semantic table
- * markup: a caption, column headers with `aria-sort`, each row headed by its Run ID.
+ * markup (explicit roles, so the semantics survive the card layout of narrow screens): a caption,
+ * column headers with `aria-sort`, each row headed by its Run ID. One tab stop for the table: the
+ * active row's controls are in the tab order, the others are reached with j/k or the arrow keys.
  */
-import { mdiArrowDown, mdiArrowUp, mdiChevronRight, mdiSwapVertical } from '@mdi/js';
+import { mdiArrowDown, mdiArrowUp, mdiSwapVertical } from '@mdi/js';
 import type {
-  ColumnDef,
   ExpandedState,
   RowSelectionState,
   SortingState,
-  Table,
   Updater,
 } from '@tanstack/react-table';
-import { Link } from '@tanstack/react-router';
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import type { ChangeEvent } from 'react';
-import { Fragment, useEffect, useMemo, useRef } from 'react';
+import { Fragment, useMemo, useRef } from 'react';
+import type { RejectedRun } from '../../api/read-run';
 import type { SortOrder } from '../../api/contract';
 import { Icon } from '../../components/ui/Icon';
-import { StatusBadge } from '../../components/ui/StatusBadge';
-import { operationLabel } from '../../domain/operations';
 import type { Run } from '../../domain/run';
-import { isActive } from '../../domain/states';
-import { useNow } from '../../lib/now';
 import { timeZone } from '../../lib/time';
 import type { SortKey } from './activity-search';
+import { RejectedRow } from './RejectedRow';
+import type { RunsTableMeta } from './run-columns';
+import { buildColumns, detailsId } from './run-columns';
 import { RunDetails } from './RunDetails';
-import { RunDuration } from './RunDuration';
-import { RunProgress } from './RunProgress';
-import { RunTime } from './RunTime';
-import { WarningIndicator } from './WarningIndicator';
+import { useRunsKeyboard } from './use-runs-keyboard';
 
 export interface RunsTableProps {
   readonly runs: readonly Run[];
+  /** The page's items that are not shown as Runs, at their place in it. */
+  readonly rejected: readonly RejectedRun[];
   readonly sort: SortKey;
   readonly order: SortOrder;
   readonly onSortChange: (sort: SortKey, order: SortOrder) => void;
   /** Runs whose row is open. */
   readonly expanded: readonly number[];
   readonly onExpandedChange: (expanded: number[]) => void;
+  /** Whether the person can act on any Run here: without that, no checkboxes. */
+  readonly selectable: boolean;
   readonly selected: ReadonlySet<number>;
   readonly onSelectedChange: (selected: ReadonlySet<number>) => void;
   /** True while the rows shown are the previous answer and a new one is on its way. */
   readonly busy: boolean;
 }
 
-const detailsId = (id: number) => `run-${id}-details`;
-
 function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(old) : updater;
 }
 
-function buildColumns(lastChecked: { current: number | null }): ColumnDef<Run>[] {
-  return [
-    {
-      id: 'select',
-      header: ({ table }) => <SelectAll table={table} />,
-      cell: ({ row, table }) => (
-        <input
-          type="checkbox"
-          className="runs-table__check"
-          aria-label={`Select Run #${row.original.id}`}
-          checked={row.getIsSelected()}
-          onChange={(event: ChangeEvent<HTMLInputElement>) => {
-            // React reports a checkbox change from its click event, which knows about Shift.
-            const native = event.nativeEvent as MouseEvent;
-            const checked = event.target.checked;
-            const rows = table.getRowModel().rows;
-            const last = lastChecked.current;
-            const [from, to] =
-              native.shiftKey && last !== null && last < rows.length
-                ? [Math.min(last, row.index), Math.max(last, row.index)]
-                : [row.index, row.index];
-            const range = new Set(rows.slice(from, to + 1).map((r) => r.id));
-            const next: RowSelectionState = Object.fromEntries(
-              Object.entries(table.getState().rowSelection).filter(([id]) => !range.has(id)),
-            );
-            if (checked) for (const id of range) next[id] = true;
-            table.setRowSelection(next);
-            lastChecked.current = row.index;
-          }}
-        />
-      ),
-    },
-    {
-      id: 'expand',
-      header: () => <span className="visually-hidden">Details</span>,
-      cell: ({ row }) => (
-        <button
-          type="button"
-          className="button button--ghost button--small runs-table__expand"
-          aria-expanded={row.getIsExpanded()}
-          aria-controls={row.getIsExpanded() ? detailsId(row.original.id) : undefined}
-          aria-label={`Details of Run #${row.original.id}`}
-          onClick={row.getToggleExpandedHandler()}
-        >
-          <Icon path={mdiChevronRight} className="runs-table__chevron" />
-        </button>
-      ),
-    },
-    {
-      id: 'id',
-      header: 'ID',
-      cell: ({ row }) => (
-        <span className="runs-table__id">
-          <Link to="/runs/$runId" params={{ runId: row.original.id }}>
-            #{row.original.id}
-          </Link>
-          <WarningIndicator run={row.original} />
-        </span>
-      ),
-    },
-    { id: 'type', header: 'Type', cell: ({ row }) => operationLabel(row.original.type) },
-    { id: 'datastore', header: 'Datastore', cell: ({ row }) => row.original.datastore.name },
-    {
-      id: 'status',
-      header: 'Status',
-      cell: ({ row }) => <StatusBadge state={row.original.state} size="sm" />,
-    },
-    {
-      id: 'created',
-      header: 'Started',
-      accessorFn: (run) => run.createdAt,
-      enableSorting: true,
-      cell: ({ row }) => <StartedCell run={row.original} />,
-    },
-    {
-      id: 'duration',
-      header: 'Duration',
-      accessorFn: (run) =>
-        run.startedAt === null ? 0 : (run.endedAt ?? run.startedAt) - run.startedAt,
-      enableSorting: true,
-      cell: ({ row }) => <RunDuration run={row.original} />,
-    },
-    { id: 'progress', header: 'Progress', cell: ({ row }) => <RunProgress run={row.original} /> },
-    { id: 'triggered_by', header: 'Triggered by', cell: ({ row }) => row.original.triggeredBy },
-    {
-      id: 'schedule',
-      header: 'Schedule',
-      cell: ({ row }) =>
-        row.original.schedule ? row.original.schedule.name : <span className="muted">—</span>,
-    },
-  ];
-}
-
-function SelectAll({ table }: { table: Table<Run> }) {
-  const ref = useRef<HTMLInputElement>(null);
-  const some = table.getIsSomePageRowsSelected();
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = some;
-  }, [some]);
-  return (
-    <input
-      ref={ref}
-      type="checkbox"
-      className="runs-table__check"
-      aria-label="Select all Runs on this page"
-      checked={table.getIsAllPageRowsSelected()}
-      onChange={table.getToggleAllPageRowsSelectedHandler()}
-    />
-  );
-}
-
-function StartedCell({ run }: { run: Run }) {
-  const now = useNow(isActive(run.state));
-  if (run.startedAt === null) {
-    return (
-      <span className="muted">
-        Not started
-        <span className="runs-table__sub">
-          created <RunTime at={run.createdAt} now={now} />
-        </span>
-      </span>
-    );
-  }
-  return <RunTime at={run.startedAt} now={now} />;
-}
+const SORT_WORDS = {
+  created: { desc: 'newest first', asc: 'oldest first', name: 'creation date' },
+  duration: { desc: 'longest first', asc: 'shortest first', name: 'duration' },
+} as const;
 
 export function RunsTable({
   runs,
+  rejected,
   sort,
   order,
   onSortChange,
   expanded,
   onExpandedChange,
+  selectable,
   selected,
   onSelectedChange,
   busy,
 }: RunsTableProps) {
   const lastChecked = useRef<number | null>(null);
-  const columns = useMemo(() => buildColumns(lastChecked), []);
+  const columns = useMemo(() => buildColumns(lastChecked, selectable), [selectable]);
   const sorting: SortingState = [{ id: sort, desc: order === 'desc' }];
   const expandedState: Record<string, boolean> = Object.fromEntries(
     expanded.map((id) => [String(id), true]),
@@ -197,10 +75,13 @@ export function RunsTable({
   const rowSelection: RowSelectionState = Object.fromEntries(
     [...selected].map((id) => [String(id), true]),
   );
+  const keyboard = useRunsKeyboard(runs, expanded, onExpandedChange);
+  const meta: RunsTableMeta = { activeId: keyboard.activeId };
 
   const table = useReactTable<Run>({
     data: runs as Run[],
     columns,
+    meta,
     getRowId: (run) => String(run.id),
     getCoreRowModel: getCoreRowModel(),
     state: { sorting, expanded: expandedState, rowSelection },
@@ -211,7 +92,7 @@ export function RunsTable({
     enableSortingRemoval: false,
     sortDescFirst: true,
     getRowCanExpand: () => true,
-    enableRowSelection: true,
+    enableRowSelection: selectable,
     onSortingChange: (updater) => {
       const next = resolve(updater, sorting)[0];
       if (next)
@@ -245,36 +126,51 @@ export function RunsTable({
   });
 
   const columnCount = table.getVisibleLeafColumns().length;
+  const rows = table.getRowModel().rows;
+  // The page's items in their order: Runs, and the others where the API put them.
+  const rejectedAt = new Map(rejected.map((item) => [item.index, item]));
+  const sequence: ({ run: number } | { rejected: RejectedRun })[] = [];
+  let nextRun = 0;
+  for (let index = 0; index < rows.length + rejected.length; index++) {
+    const other = rejectedAt.get(index);
+    if (other) sequence.push({ rejected: other });
+    else if (nextRun < rows.length) sequence.push({ run: nextRun++ });
+  }
+  for (const other of rejected)
+    if (other.index >= rows.length + rejected.length) sequence.push({ rejected: other });
+
   return (
-    <div className="table-scroll">
-      <table className="table runs-table" aria-busy={busy || undefined}>
+    <div className="runs-table-frame" ref={keyboard.frameRef} onKeyDown={keyboard.onKeyDown}>
+      <table
+        role="table"
+        className={selectable ? 'table runs-table runs-table--selectable' : 'table runs-table'}
+        aria-busy={busy || undefined}
+      >
         <caption className="visually-hidden">
-          Runs, sorted by {sort === 'created' ? 'creation date' : 'duration'},{' '}
-          {order === 'desc'
-            ? sort === 'created'
-              ? 'newest first'
-              : 'longest first'
-            : sort === 'created'
-              ? 'oldest first'
-              : 'shortest first'}
+          Runs, sorted by {SORT_WORDS[sort].name}, {SORT_WORDS[sort][order]}
         </caption>
+        <colgroup>
+          {table.getVisibleLeafColumns().map((column) => (
+            <col key={column.id} className={`runs-table__width--${column.id}`} />
+          ))}
+        </colgroup>
         <thead>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+            <tr key={group.id} role="row">
               {group.headers.map((header) => {
                 const column = header.column;
-                const sortable = column.getCanSort();
                 const sorted = column.getIsSorted();
                 return (
                   <th
                     key={header.id}
+                    role="columnheader"
                     scope="col"
                     className={`runs-table__col runs-table__col--${column.id}`}
                     aria-sort={
                       sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
                     }
                   >
-                    {sortable ? (
+                    {column.getCanSort() ? (
                       <button
                         type="button"
                         className="runs-table__sort"
@@ -305,23 +201,38 @@ export function RunsTable({
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => {
+          {sequence.map((item) => {
+            if ('rejected' in item) {
+              return (
+                <RejectedRow
+                  key={`rejected-${item.rejected.index}`}
+                  item={item.rejected}
+                  columns={columnCount}
+                />
+              );
+            }
+            const row = rows[item.run];
+            if (!row) return null;
             const run = row.original;
             const open = row.getIsExpanded();
             return (
               <Fragment key={row.id}>
                 <tr
+                  role="row"
                   data-run-id={run.id}
                   className={[
                     'runs-table__row',
                     open ? 'is-expanded' : '',
                     row.getIsSelected() ? 'is-selected' : '',
+                    keyboard.activeId === run.id ? 'is-active' : '',
                   ].join(' ')}
+                  onFocus={() => keyboard.setActive(run.id)}
                 >
                   {row.getVisibleCells().map((cell) =>
                     cell.column.id === 'id' ? (
                       <th
                         key={cell.id}
+                        role="rowheader"
                         scope="row"
                         className="runs-table__cell runs-table__cell--id"
                       >
@@ -330,6 +241,7 @@ export function RunsTable({
                     ) : (
                       <td
                         key={cell.id}
+                        role="cell"
                         className={`runs-table__cell runs-table__cell--${cell.column.id}`}
                       >
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -338,8 +250,8 @@ export function RunsTable({
                   )}
                 </tr>
                 {open ? (
-                  <tr id={detailsId(run.id)} className="runs-table__details">
-                    <td colSpan={columnCount}>
+                  <tr id={detailsId(run.id)} role="row" className="runs-table__details">
+                    <td role="cell" colSpan={columnCount}>
                       <RunDetails runId={run.id} summary={run} headingLevel={3} />
                     </td>
                   </tr>

@@ -3,13 +3,14 @@
  * user, launch a Run of any type, reset to a named scenario. Only in builds with the simulator.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { SCENARIOS } from '../../api/contract';
 import type { LaunchBody, Scenario, SimUserBody } from '../../api/contract';
 import { describeError } from '../../components/ui/ErrorState';
 import { OPERATION_TYPES, operationLabel } from '../../domain/operations';
 import type { OperationType } from '../../domain/operations';
-import { useNow } from '../../lib/now';
+import { config } from '../../config/env';
+import { followClock, useNow } from '../../lib/now';
 import { formatAbsolute } from '../../lib/time';
 import { datastoresQuery, meQuery } from '../../queries/platform';
 import {
@@ -66,6 +67,10 @@ export function SimPanel() {
   const [scenario, setScenario] = useState<Scenario>('default');
   const now = useNow(true);
   const clock = useQuery(simClockQuery());
+  // Served over HTTP, the simulator's clock is read from it: "now" follows each reading.
+  useEffect(() => {
+    if (config.simulator === 'remote' && clock.data) followClock(clock.data);
+  }, [clock.data]);
   const me = useQuery(meQuery());
   const datastores = useQuery(datastoresQuery());
 

@@ -8,11 +8,8 @@
 import { useNavigate } from '@tanstack/react-router';
 import type { Run } from '../../domain/run';
 import { isActive } from '../../domain/states';
-import { RunActions } from '../../features/actions/RunActions';
-import { RunLifecycle } from '../../features/lifecycle/RunLifecycle';
-import { ContainerLogPanel } from '../../features/logs/ContainerLogPanel';
-import { RunLogPanel } from '../../features/logs/RunLogPanel';
 import type { RunSlots } from '../../features/runs/run-slots';
+import { ContainerLogPanel, RunActions, RunLifecycle, RunLogPanel } from './chunks';
 
 /** A Resume or Rerun takes the person to the Run it created. */
 function useGoToRun(): (created: Run) => void {

@@ -2,15 +2,7 @@ import { expect, test } from 'vitest';
 import { makeRun } from '../../../test/run-fixture';
 import { ApiError } from '../../api/errors';
 import type { Run } from '../../domain/run';
-import type { BulkItemOutcome } from './outcome';
-import {
-  abortNotice,
-  bulkItemOutcome,
-  bulkSummary,
-  createdNotice,
-  deletedNotice,
-  errorNotice,
-} from './outcome';
+import { abortNotice, createdNotice, deletedNotice, errorNotice } from './run-notice';
 
 const ME = 'ada@example.com';
 
@@ -101,34 +93,4 @@ test('each error answer in words', () => {
     text: 'Could not reach the API to resume Run #123: no new Run is known to have been created. Cannot reach the API at /api',
     retry: 'resume',
   });
-});
-
-test('bulk outcomes per Run and their summary', () => {
-  const r = run();
-  const items: BulkItemOutcome[] = [
-    bulkItemOutcome(
-      'abort',
-      r,
-      { status: 'fulfilled', value: run({ state: 'aborted', abortedBy: ME }) },
-      ME,
-    ),
-    bulkItemOutcome('abort', r, { status: 'fulfilled', value: run({ state: 'success' }) }, ME),
-    bulkItemOutcome(
-      'abort',
-      r,
-      { status: 'rejected', reason: httpError(403, 'You need the Editor permission') },
-      ME,
-    ),
-    bulkItemOutcome('abort', r, { status: 'rejected', reason: new Error('odd') }, ME),
-  ];
-  expect(items.map((i) => [i.status, i.text])).toEqual([
-    ['done', 'Done'],
-    ['refused', 'Had already finished as Success'],
-    ['refused', 'Refused (403): You need the Editor permission'],
-    ['failed', 'Failed: odd'],
-  ]);
-  expect(bulkSummary('abort', items)).toBe('Aborted 1 of 4 Runs; 2 refused; 1 failed.');
-  expect(
-    bulkSummary('delete', [bulkItemOutcome('delete', r, { status: 'fulfilled', value: null }, ME)]),
-  ).toBe('Deleted 1 of 1 Run.');
 });
