@@ -47,7 +47,7 @@ export function backoffMs(
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
-const realClock: BreakerClock = {
+export const realClock: BreakerClock = {
   now: () => Date.now(),
   random: () => Math.random(),
   setTimer: (fn, ms) => {

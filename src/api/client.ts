@@ -21,6 +21,13 @@ import {
   simClockSchema,
   userSchema,
 } from './contract';
+import type {
+  EventSchemas,
+  EventStream,
+  EventStreamConnection,
+  OpenEventStreamOptions,
+} from './event-stream';
+import { openEventStream } from './event-stream';
 import { z } from 'zod/mini';
 import type { LogEntry } from './map';
 import { toLogEntry } from './map';
@@ -198,6 +205,21 @@ export function createApiClient(config: ApiClientConfig) {
     async launchRun(body: LaunchBody): Promise<Run> {
       const answer = await request(paths.launch, { method: 'POST', body, schema: anyJsonSchema });
       return readOneRun(answer, paths.launch);
+    },
+
+    /**
+     * A Server-Sent Events stream of the API (docs/api.md "Live streams"), with this client's
+     * base URL and token: see event-stream.ts.
+     */
+    openStream<M extends EventSchemas>(
+      options: Omit<OpenEventStreamOptions<M>, keyof EventStreamConnection>,
+    ): EventStream {
+      return openEventStream({
+        ...options,
+        baseUrl: base,
+        token: config.token,
+        fetch: config.fetch,
+      });
     },
 
     // Simulator controls (SPEC §6); only answered when the simulator is on.

@@ -416,6 +416,16 @@ export function parseLogsQuery(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Live streams (docs/api.md "Live streams"): the data of each event type, by event name.
+
+/** `GET /operations/stream`: a Run's list shape, a deleted Run's id, "re-read your lists". */
+export const runStreamEvents = {
+  run: runWireSchema,
+  deleted: z.looseObject({ id }),
+  reset: z.unknown(),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
 // Simulator control surface (SPEC §6), only present when the simulator is on.
 
 export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log', 'million-log', 'flaky'] as const;
