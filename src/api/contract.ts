@@ -425,6 +425,12 @@ export const runStreamEvents = {
   reset: z.unknown(),
 } as const;
 
+/** `GET /operations/{id}/logs/stream`: one entry per event, then `complete` once it is final. */
+export const logStreamEvents = {
+  entry: logEntrySchema,
+  complete: logCompleteSchema,
+} as const;
+
 // ---------------------------------------------------------------------------------------------
 // Simulator control surface (SPEC §6), only present when the simulator is on.
 

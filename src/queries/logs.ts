@@ -3,7 +3,7 @@
  * query's data is the log's loader (log-loader.ts), created with the query, whose store is filled
  * in place: the first fetch reads the newest lines, each later one the lines after the newest
  * held (the live rule, live.ts, asks again while the log is not complete and no stream feeds
- * it), and the loader fills older lines in the background while a viewer is attached.
+ * it, log-live.ts), and the loader fills older lines in the background while a viewer is attached.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../api/instance';
@@ -30,6 +30,7 @@ export function apiLogLoader(runId: number, containerId: number | null): LogLoad
     (query, signal) => api.getLogs(runId, { ...query, container: containerId }, signal),
     {
       search: (q, signal) => api.searchLog(runId, { q, container: containerId }, signal),
+      runId,
       containerId,
     },
   );
@@ -41,7 +42,8 @@ export const logQuery = (runId: number, containerId: number | null) =>
     queryKey: logKeys.log(runId, containerId),
     queryFn: async ({ client, queryKey, signal }): Promise<LogLoader> => {
       const loader = client.getQueryData<LogLoader>(queryKey) ?? apiLogLoader(runId, containerId);
-      await loader.refresh(signal);
+      // A live stream brings the new lines (log-live.ts): no poll meanwhile.
+      if (!loader.streaming) await loader.refresh(signal);
       return loader;
     },
     // The loader exists from the start, so lines show as the first pages arrive.

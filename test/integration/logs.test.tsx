@@ -8,6 +8,7 @@ import { expect, onTestFinished, test } from 'vitest';
 import type { LogPageWire } from '../../src/api/contract';
 import { advanceClock, backend, resetBackend, sim } from '../backend';
 import { mockLogLayout, scrollScroller } from '../log-layout';
+import { withoutLogStreams } from '../log-streams';
 import { renderApp } from '../render';
 
 /** The Run-level log as the simulator holds it. */
@@ -53,8 +54,9 @@ const logRegion = (runId: number) =>
   screen.getByRole('region', { name: `Run #${runId} log lines` });
 const lineCount = (count: number) => screen.findByText(`${count.toLocaleString()} lines`);
 
-test('the log is fetched incrementally: only new entries are appended, and fetching stops once complete', async () => {
+test('without a log stream the log is polled incrementally: only new entries are appended, and fetching stops once complete', async () => {
   mockLogLayout();
+  withoutLogStreams();
   const requests = recordLogRequests(58); // a Sync, Running
   const { user, queryClient } = renderApp('/runs/58?tab=logs');
   expect(await lineCount(22)).toBeInTheDocument();
@@ -84,6 +86,27 @@ test('the log is fetched incrementally: only new entries are appended, and fetch
   const asked = requests.asked.length;
   await act(() => queryClient.refetchQueries());
   expect(requests.asked).toHaveLength(asked);
+});
+
+test('with a log stream new lines are pushed: no poll while it is live, each entry once, until final', async () => {
+  mockLogLayout();
+  const requests = recordLogRequests(58);
+  renderApp('/runs/58?tab=logs');
+  expect(await lineCount(22)).toBeInTheDocument();
+  expect(await screen.findByText('New lines arrive live')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Check for new lines' })).not.toBeInTheDocument();
+  const asked = requests.asked.length;
+
+  advanceClock(5 * 60_000);
+  expect(await lineCount(35)).toBeInTheDocument();
+  advanceClock(10 * 60_000); // the Run ends meanwhile
+  expect(await lineCount(50)).toBeInTheDocument();
+  expect(await screen.findByText('This log is final.')).toBeInTheDocument();
+  // No page was asked for meanwhile: the 28 new lines came by the stream.
+  expect(requests.asked).toHaveLength(asked);
+  const region = logRegion(58);
+  act(() => scrollScroller(region, 0));
+  expect(await within(region).findByRole('button', { name: 'Line 1' })).toBeInTheDocument();
 });
 
 test('level counts are right and the level filter shows only the chosen levels', async () => {
@@ -141,6 +164,7 @@ test('search finds a line that is not rendered, says "n of m" and brings it into
 
 test('follow-tail pauses when the reader scrolls up, counts new lines, and resumes', async () => {
   mockLogLayout(100); // five lines high
+  withoutLogStreams(); // new lines come when asked for
   const { user } = renderApp('/runs/58?tab=logs');
   expect(await lineCount(22)).toBeInTheDocument();
   const region = logRegion(58);

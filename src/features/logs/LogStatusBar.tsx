@@ -14,8 +14,10 @@ export interface LogStatusBarProps {
   /** Lines held (the rest loads in the background). */
   readonly held: number;
   readonly status: TailStatus;
-  /** The log still grows: "Check for new lines" is offered. */
+  /** The log still grows: "Check for new lines" is offered (unless a stream pushes them). */
   readonly live: boolean;
+  /** New lines are pushed by the log's stream. */
+  readonly streamed: boolean;
   readonly fetching: boolean;
   readonly onRefresh: () => void;
   /** Why the last request for new lines failed (the lines held stay shown), or null. */
@@ -31,6 +33,7 @@ export function LogStatusBar({
   held,
   status,
   live,
+  streamed,
   fetching,
   onRefresh,
   refreshError,
@@ -47,7 +50,8 @@ export function LogStatusBar({
         <span className={status === 'final' ? 'log__final' : undefined}>
           {tailStatusText(status)}
         </span>
-        {live ? (
+        {live && streamed ? <span className="muted">New lines arrive live</span> : null}
+        {live && !streamed ? (
           <button
             type="button"
             className="button button--small button--ghost"

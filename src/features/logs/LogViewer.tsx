@@ -115,7 +115,7 @@ export function LogViewer({
       className={tail.wrap ? 'log log--wrap' : 'log'}
       data-held={store.held}
       data-total={lineCount}
-      data-live={loader.streaming ? 'stream' : 'polling'}
+      data-live={log.streamed ? 'stream' : 'polling'}
       onCopy={copy.onCopy}
       onKeyDown={onKeyDown}
     >
@@ -150,7 +150,8 @@ export function LogViewer({
         lineCount={lineCount}
         held={store.held}
         status={tailStatus(store, tail.following)}
-        live={live && !loader.streaming}
+        live={live}
+        streamed={log.streamed}
         fetching={log.fetching}
         onRefresh={log.refresh}
         refreshError={lineCount > 0 ? log.error : null}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { LogLoader } from '../../queries/log-loader';
 import type { LogStore } from '../../queries/log-store';
 import { logQuery } from '../../queries/logs';
+import { useLogPush } from './use-log-push';
 
 /** While a long log is still arriving page after page, the viewer renders at most this often. */
 const CATCH_UP_RENDER_MS = 100;
@@ -18,6 +19,8 @@ export interface LogStream {
   readonly error: Error | null;
   /** Asks for new lines now. */
   readonly refresh: () => void;
+  /** New lines are pushed by the log's stream (no polling meanwhile). */
+  readonly streamed: boolean;
 }
 
 /**
@@ -66,8 +69,11 @@ export function useLogStream(runId: number, containerId: number | null, active: 
     void refetch({ cancelRefetch: false });
   }, [refetch]);
 
+  const streamed = useLogPush(loader, version, { runId, containerId, refresh });
+
   return {
     loader,
+    streamed,
     store,
     version,
     fetching: query.isFetching,
