@@ -4,6 +4,7 @@
  * (test/e2e/logs.spec.ts, scripts/bench/logs.mjs).
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
 import { expect, onTestFinished, test } from 'vitest';
 import type { LogPageWire } from '../../src/api/contract';
 import { advanceClock, backend, resetBackend, sim } from '../backend';
@@ -107,6 +108,42 @@ test('with a log stream new lines are pushed: no poll while it is live, each ent
   const region = logRegion(58);
   act(() => scrollScroller(region, 0));
   expect(await within(region).findByRole('button', { name: 'Line 1' })).toBeInTheDocument();
+});
+
+test('a SPEC §3 server (only `after`, no line numbers, no streams): read forward, lines numbered by position', async () => {
+  mockLogLayout();
+  withoutLogStreams();
+  const asked: string[] = [];
+  backend.server.use(
+    http.get('*/api/operations/:id/logs', ({ request, params }) => {
+      const url = new URL(request.url);
+      asked.push(url.search);
+      const after = Number(url.searchParams.get('after') ?? 0);
+      const answer = sim.getLogs(Number(params.id), after, null);
+      if (answer.status !== 200) return HttpResponse.json({ detail: 'Not Found' }, { status: 404 });
+      const { entries, next_after, complete } = answer.body;
+      return HttpResponse.json({
+        entries: entries.map(({ line: _line, ...entry }) => entry),
+        next_after,
+        complete,
+      });
+    }),
+  );
+  const log = serverLog(30);
+  const { user } = renderApp('/runs/30?tab=logs');
+  // Sized only once the forward read reaches the end (nothing says the total before).
+  expect(
+    await screen.findByText(`${log.length} lines`, undefined, { timeout: 10_000 }),
+  ).toBeInTheDocument();
+  const region = logRegion(30);
+  act(() => scrollScroller(region, 0));
+  const first = await findRow(region, 1);
+  expect(first).toHaveTextContent(log[0]?.message ?? 'missing');
+  await user.click(within(first).getByRole('button', { name: 'Line 1' }));
+  expect(screen.getByText('Line 1 selected')).toBeInTheDocument();
+  // It asked for the tail once (answered from the start, as `after=0`), then followed `after`.
+  expect(asked[0]).toBe('?tail=1000');
+  for (const search of asked.slice(1)) expect(search).toMatch(/^\?after=\d+(&limit=\d+)?$/);
 });
 
 test('level counts are right and the level filter shows only the chosen levels', async () => {

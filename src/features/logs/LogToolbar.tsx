@@ -31,6 +31,8 @@ export interface LogToolbarProps {
   readonly following: boolean;
   readonly onFollowChange: (follow: boolean) => void;
   readonly onDownload: () => void;
+  /** Every line is held (a download before that would miss lines). */
+  readonly whole: boolean;
 }
 
 /** The viewer's controls: levels, search with next/previous, go to line, wrap, follow, download. */
@@ -52,6 +54,7 @@ export function LogToolbar({
   following,
   onFollowChange,
   onDownload,
+  whole,
 }: LogToolbarProps) {
   const id = useId();
   const gotoId = `${id}-goto`;
@@ -146,7 +149,8 @@ export function LogToolbar({
         type="button"
         className="button button--small"
         onClick={onDownload}
-        disabled={lineCount === 0}
+        disabled={lineCount === 0 || !whole}
+        title={whole ? undefined : 'Available once every line is loaded'}
       >
         Download .txt
       </button>

@@ -137,6 +137,7 @@ export function LogViewer({
         following={tail.following}
         onFollowChange={(follow) => (follow ? tail.resume() : pause())}
         onDownload={() => downloadLog(store, fileName)}
+        whole={store.whole}
       />
       {selected ? (
         <LogSelectionBar

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import {
   MAX_SCROLL_PX,
@@ -30,4 +31,37 @@ test('a million lines fit under the browser’s limit, and every line is reachab
     expect(y).toBeGreaterThanOrEqual(0);
     expect(y).toBeLessThanOrEqual(580);
   }
+});
+
+test('property: for any log length, row height and viewport, every line is reachable and maps back exactly', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 5_000_000 }),
+      fc.integer({ min: 12, max: 40 }),
+      fc.integer({ min: 100, max: 2_000 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.constantFrom<'start' | 'center' | 'end'>('start', 'center', 'end'),
+      (rows, rowHeight, viewport, at, align) => {
+        const g = { rows, rowHeight, viewport };
+        expect(scrollHeight(g)).toBeLessThanOrEqual(MAX_SCROLL_PX);
+        const row = Math.min(rows - 1, Math.floor(at * rows));
+        // Brought into view by number: the scroll position for it shows it, whole if it fits.
+        const top = rowForAlign(g, row, align);
+        const s = scrollForRow(g, top);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(Math.max(0, scrollHeight(g) - viewport));
+        // The scroll position maps back to the same place in rows.
+        expect(rowAtScroll(g, s)).toBeCloseTo(top, 6);
+        const w = rowWindow(g, rowAtScroll(g, s), s, 0);
+        expect(row).toBeGreaterThanOrEqual(w.first);
+        expect(row).toBeLessThanOrEqual(w.last);
+        const y = w.offset + (row - w.first) * rowHeight - s;
+        expect(y).toBeGreaterThanOrEqual(-1e-6);
+        if (rowHeight <= viewport) expect(y + rowHeight).toBeLessThanOrEqual(viewport + 1e-6);
+        // The end of the scroll range is the last line at the bottom.
+        expect(rowAtScroll(g, scrollHeight(g) - viewport)).toBeCloseTo(maxRow(g), 6);
+      },
+    ),
+    { numRuns: 500 },
+  );
 });
