@@ -123,7 +123,14 @@ test('a SPEC §3 server (only `after`, no line numbers, no streams): read forwar
       if (answer.status !== 200) return HttpResponse.json({ detail: 'Not Found' }, { status: 404 });
       const { entries, next_after, complete } = answer.body;
       return HttpResponse.json({
-        entries: entries.map(({ line: _line, ...entry }) => entry),
+        // No `line`: a SPEC §3 entry.
+        entries: entries.map((entry) => ({
+          seq: entry.seq,
+          time: entry.time,
+          level: entry.level,
+          message: entry.message,
+          container_id: entry.container_id,
+        })),
         next_after,
         complete,
       });
