@@ -60,6 +60,7 @@ export function useLogSearch(
       value: input,
       onChange: setInput,
       searching: view.query !== '' && !(onServer && server.isPending),
+      pending: view.query !== '' && onServer && server.isPending,
       currentMatch: current,
       matchCount: view.matchCount,
       onStep: step,
