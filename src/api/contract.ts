@@ -45,8 +45,10 @@ export const paths = {
   simFaults: '/__sim/faults',
 } as const;
 
-/** Most entries one log answer carries. */
+/** Most entries one log answer carries (SPEC §3), and the most a `tail` asks for (§3.1). */
 export const LOG_PAGE_LIMIT = 1000;
+/** Largest `limit` of an `after`, `before` or `line` page (extension, docs/api.md). */
+export const LOG_PAGE_MAX_LIMIT = 10_000;
 /** Largest page size of the Runs list. */
 export const MAX_PAGE_SIZE = 100;
 
@@ -201,8 +203,9 @@ export const logPageSchema = z.looseObject({
   entries: z.array(logEntrySchema),
   next_after: count,
   complete: z.boolean(),
-  // Extensions: the lines the log holds now, and the `before` cursor of the lines before the page.
+  /** Extension: the lines the log holds now. */
   total: z.optional(count),
+  /** Extension: the `seq` to pass as `before` for the entries before this page; null at line 1. */
   prev_before: z.optional(z.nullable(count)),
 });
 export type LogPageWire = z.infer<typeof logPageSchema>;
@@ -424,6 +427,15 @@ export function parseLogsQuery(
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The log stream (docs/api.md "Live streams").
+
+/** `GET /operations/{id}/logs/stream`: one entry per event, then `complete` once it is final. */
+export const logStreamEvents = {
+  entry: logEntrySchema,
+  complete: logCompleteSchema,
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // Simulator control surface (SPEC §6), only present when the simulator is on.
