@@ -10,10 +10,18 @@
 import { en } from 'zod/locales';
 import { z } from 'zod/mini';
 import { TYPED_COUNTER_KEYS } from '../domain/counters';
-import { OPERATION_TYPES } from '../domain/operations';
+import {
+  count,
+  dayString,
+  fieldsOf,
+  id,
+  isoDateTime,
+  operationTypeSchema,
+  positiveInt,
+  runResultSchema,
+} from './contract-blocks';
 import { PERMISSIONS, ROLES } from '../domain/permissions';
 import { SETTING_KEYS } from '../domain/settings';
-import { RUN_STATES } from '../domain/states';
 
 // ---------------------------------------------------------------------------------------------
 // Paths (relative to the API base, which defaults to `/api` on the dashboard's origin)
@@ -45,13 +53,6 @@ export const paths = {
   simFaults: '/__sim/faults',
 } as const;
 
-/** Most entries one log answer carries (SPEC §3), and the most a `tail` asks for (§3.1). */
-export const LOG_PAGE_LIMIT = 1000;
-/** Largest `limit` of an `after`, `before` or `line` page (extension, docs/api.md). */
-export const LOG_PAGE_MAX_LIMIT = 10_000;
-/** Largest page size of the Runs list. */
-export const MAX_PAGE_SIZE = 100;
-
 // ---------------------------------------------------------------------------------------------
 // Idempotent relaunch (docs/api.md): resume and rerun accept a key the client makes once per click.
 
@@ -66,27 +67,6 @@ z.config(en());
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
-const isoDateTime = z
-  .string()
-  .check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time'));
-/** A real calendar day written YYYY-MM-DD (UTC); `2026-02-30` and `2026-13-01` are not. */
-export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
-}
-const dayString = z.string().check(z.refine(isDay, 'expected a calendar date YYYY-MM-DD'));
-const count = z.int().check(z.nonnegative());
-const id = z.int().check(z.nonnegative());
-const positiveInt = z.int().check(z.positive());
-
-/** The same schema for every key of a list the domain owns: wire fields named once. */
-function fieldsOf<K extends string, S>(keys: readonly K[], schema: S): Readonly<Record<K, S>> {
-  return Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, S>;
-}
-
-export const operationTypeSchema = z.enum(OPERATION_TYPES);
-export const runResultSchema = z.enum(RUN_STATES);
 export const logLevelSchema = z.enum(['info', 'warning', 'error']);
 export const relaunchSchema = z.enum(['resume', 'rerun']);
 
@@ -246,93 +226,6 @@ export type LaunchBody = z.infer<typeof launchBodySchema>;
 export const errorBodySchema = z.looseObject({ detail: z.unknown() });
 
 // ---------------------------------------------------------------------------------------------
-// The Runs list query: one definition that the client serialises and the mock parses.
-
-export const SORT_ORDERS = ['asc', 'desc'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
-
-export interface ListRunsQuery {
-  page: number;
-  size: number;
-  operation_type?: readonly (typeof OPERATION_TYPES)[number][];
-  result?: readonly (typeof RUN_STATES)[number][];
-  datastore?: readonly number[];
-  has_logs?: boolean;
-  finished?: boolean;
-  id?: number;
-  start_date?: string;
-  end_date?: string;
-  sort_created?: SortOrder;
-  sort_duration?: SortOrder;
-}
-
-export function listRunsSearchParams(query: ListRunsQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  params.set('page', String(query.page));
-  params.set('size', String(query.size));
-  for (const t of query.operation_type ?? []) params.append('operation_type', t);
-  for (const r of query.result ?? []) params.append('result', r);
-  for (const d of query.datastore ?? []) params.append('datastore', String(d));
-  if (query.has_logs !== undefined) params.set('has_logs', String(query.has_logs));
-  if (query.finished !== undefined) params.set('finished', String(query.finished));
-  if (query.id !== undefined) params.set('id', String(query.id));
-  if (query.start_date) params.set('start_date', query.start_date);
-  if (query.end_date) params.set('end_date', query.end_date);
-  if (query.sort_created) params.set('sort_created', query.sort_created);
-  if (query.sort_duration) params.set('sort_duration', query.sort_duration);
-  return params;
-}
-
-const boolParam = z.pipe(
-  z.enum(['true', 'false']),
-  z.transform((v) => v === 'true'),
-);
-const intParam = z.pipe(
-  z.string().check(z.regex(/^\d+$/, 'expected a whole number')),
-  z.transform(Number),
-);
-
-const listQuerySchema = z.object({
-  page: z._default(z.pipe(intParam, z.int().check(z.minimum(1))), 1),
-  size: z._default(z.pipe(intParam, z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))), 50),
-  operation_type: z._default(z.array(operationTypeSchema), []),
-  result: z._default(z.array(runResultSchema), []),
-  datastore: z._default(z.array(intParam), []),
-  has_logs: z.optional(boolParam),
-  finished: z.optional(boolParam),
-  id: z.optional(intParam),
-  start_date: z.optional(dayString),
-  end_date: z.optional(dayString),
-  sort_created: z.optional(z.enum(SORT_ORDERS)),
-  sort_duration: z.optional(z.enum(SORT_ORDERS)),
-});
-
-const REPEATABLE = new Set(['operation_type', 'result', 'datastore']);
-
-/** Parses a list query as the server sees it; a message names the first bad parameter. */
-export function parseListRunsQuery(
-  params: URLSearchParams,
-): { ok: true; query: ListRunsQuery } | { ok: false; detail: string } {
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    raw[key] = REPEATABLE.has(key)
-      ? params.getAll(key).flatMap((v) => v.split(',').filter(Boolean))
-      : (params.get(key) ?? '');
-  }
-  const parsed = listQuerySchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, detail: describeIssues(parsed.error) };
-  return { ok: true, query: parsed.data };
-}
-
-/** "size: Too big: expected number to be <=100" — the first issues of a failed parse. */
-export function describeIssues(error: z.core.$ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'value'}: ${issue.message}`)
-    .join('; ');
-}
-
-// ---------------------------------------------------------------------------------------------
 // Live streams (docs/api.md "Live streams"): the data of each event type, by event name.
 
 /**
@@ -346,88 +239,6 @@ export const runStreamEvents = {
   reset: z.unknown(),
 } as const;
 
-// The log query (docs/api.md "Logs"): one form at a time, serialised by the client and parsed by
-// the mock. The fields of each form are named as its parameters.
-
-/** Largest `limit` of an `after`, `before` or `line` page, and most lines `tail` and `q` give. */
-export const MAX_LOG_LIMIT = 10_000;
-export const MAX_LOG_TAIL = 1000;
-export const MAX_LOG_MATCHES = 10_000;
-const MAX_SEARCH_TEXT = 200;
-
-export type LogsQuery = { readonly container: number | null } & (
-  | { readonly kind: 'after'; readonly after: number; readonly limit: number }
-  | { readonly kind: 'before'; readonly before: number; readonly limit: number }
-  | { readonly kind: 'line'; readonly line: number; readonly limit: number }
-  | { readonly kind: 'tail'; readonly tail: number }
-  | { readonly kind: 'search'; readonly q: string }
-);
-
-export function logsSearchParams(query: LogsQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (key !== 'kind' && key !== 'container') params.set(key, String(value));
-  }
-  if (query.container !== null) params.set('container', String(query.container));
-  return params;
-}
-
-const LOG_FORMS = ['after', 'tail', 'before', 'line', 'q'] as const;
-const SEQ = 'a whole number (a log seq)';
-const LOG_NUMBERS = [
-  ['container', 0, 'a container id'],
-  ['after', 0, SEQ],
-  ['before', 0, SEQ],
-  ['line', 1, 'a line number (from 1)'],
-  ['tail', 1, `a whole number from 1 to ${MAX_LOG_TAIL}`, MAX_LOG_TAIL],
-  ['limit', 1, `a whole number from 1 to ${MAX_LOG_LIMIT}`, MAX_LOG_LIMIT],
-] as const;
-
-/** Parses a log query as the server sees it; a message names the bad parameter. */
-export function parseLogsQuery(
-  params: URLSearchParams,
-): { ok: true; query: LogsQuery } | { ok: false; detail: string } {
-  const fail = (detail: string) => ({ ok: false as const, detail });
-  const [form = 'after', other] = LOG_FORMS.filter((name) => params.has(name));
-  if (other)
-    return fail(
-      `${other} cannot be combined with ${form}: use one of after, tail, before, line or q`,
-    );
-  if (params.has('limit') && (form === 'tail' || form === 'q'))
-    return fail(`limit does not apply to ${form}`);
-  const numbers = new Map<string, number>();
-  for (const [name, min, what, max = Number.MAX_SAFE_INTEGER] of LOG_NUMBERS) {
-    const raw = params.get(name);
-    if (raw === null) continue;
-    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
-    if (!(n >= min && n <= max)) return fail(`${name} must be ${what}`);
-    numbers.set(name, n);
-  }
-  const container = numbers.get('container') ?? null;
-  const limit = numbers.get('limit') ?? LOG_PAGE_LIMIT;
-  const value = numbers.get(form) ?? 0;
-  switch (form) {
-    case 'after':
-      return { ok: true, query: { kind: 'after', after: value, limit, container } };
-    case 'before':
-      return { ok: true, query: { kind: 'before', before: value, limit, container } };
-    case 'line':
-      return { ok: true, query: { kind: 'line', line: value, limit, container } };
-    case 'tail':
-      return { ok: true, query: { kind: 'tail', tail: value, container } };
-    case 'q': {
-      const q = params.get('q') ?? '';
-      if (q.length === 0 || q.length > MAX_SEARCH_TEXT)
-        return fail(`q must be the text to search for (1 to ${MAX_SEARCH_TEXT} characters)`);
-      return { ok: true, query: { kind: 'search', q, container } };
-    }
-    default: {
-      const exhaustive: never = form;
-      return exhaustive;
-    }
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The log stream (docs/api.md "Live streams").
 
@@ -437,48 +248,7 @@ export const logStreamEvents = {
   complete: logCompleteSchema,
 } as const;
 
-// ---------------------------------------------------------------------------------------------
-// Simulator control surface (SPEC §6), only present when the simulator is on.
-
-export const SCENARIOS = ['default', 'empty', 'busy', 'huge-log', 'million-log', 'flaky'] as const;
-export type Scenario = (typeof SCENARIOS)[number];
-
-export const simResetBodySchema = z.strictObject({
-  scenario: z.optional(z.enum(SCENARIOS)),
-  seed: z.optional(z.int().check(z.nonnegative())),
-});
-export type SimResetBody = z.infer<typeof simResetBodySchema>;
-
-export const simClockBodySchema = z.strictObject({
-  advance_ms: z.optional(z.int().check(z.nonnegative())),
-  paused: z.optional(z.boolean()),
-  speed: z.optional(z.number().check(z.positive(), z.maximum(10_000))),
-});
-export type SimClockBody = z.infer<typeof simClockBodySchema>;
-
-export const simClockSchema = z.looseObject({
-  now: isoDateTime,
-  paused: z.boolean(),
-  speed: z.number().check(z.positive()),
-});
-export type SimClockWire = z.infer<typeof simClockSchema>;
-
-export const simUserBodySchema = z.strictObject({
-  role: z.enum(ROLES),
-  permission: z.optional(z.enum(PERMISSIONS)),
-});
-export type SimUserBody = z.infer<typeof simUserBodySchema>;
-
-/**
- * Fault injection for the API answers (never for `/__sim/*`): `flaky` fails about one answer in
- * five (503 with Retry-After, 500, or a gateway's 502 page), slows another one in five by 1–3 s and
- * cuts about one in twenty mid-answer; `down` fails every request as a network error; `hang` never
- * answers until the client gives up.
- */
-export const FAULT_MODES = ['none', 'flaky', 'down', 'hang'] as const;
-export type FaultMode = (typeof FAULT_MODES)[number];
-
-export const simFaultsBodySchema = z.strictObject({ mode: z.enum(FAULT_MODES) });
-export type SimFaultsBody = z.infer<typeof simFaultsBodySchema>;
-export const simFaultsSchema = z.looseObject({ mode: z.enum(FAULT_MODES) });
-export type SimFaultsWire = z.infer<typeof simFaultsSchema>;
+export * from './log-query';
+export * from './contract-sim';
+export { isDay, operationTypeSchema, runResultSchema } from './contract-blocks';
+export * from './list-query';

@@ -4,7 +4,7 @@
  * is `null` and is tried once.
  */
 import type { LogPage } from '../api/client';
-import { LOG_PAGE_LIMIT, LOG_PAGE_MAX_LIMIT } from '../api/contract';
+import { LOG_PAGE_LIMIT, MAX_LOG_LIMIT } from '../api/contract';
 
 export interface LogCaps {
   /** Entries carry `line`; otherwise lines are numbered by position (forward paging only). */
@@ -26,7 +26,7 @@ export const UNKNOWN_CAPS: LogCaps = {
   tail: false,
   linePaging: null,
   before: null,
-  limit: LOG_PAGE_MAX_LIMIT,
+  limit: MAX_LOG_LIMIT,
   search: null,
 };
 

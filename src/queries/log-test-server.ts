@@ -5,7 +5,7 @@
  * imported by tests, never by the app.
  */
 import type { LogPage, LogPageQuery } from '../api/client';
-import { LOG_PAGE_LIMIT, LOG_PAGE_MAX_LIMIT } from '../api/contract';
+import { LOG_PAGE_LIMIT, MAX_LOG_LIMIT } from '../api/contract';
 import type { LogEntry } from '../api/map';
 
 export interface ModelFeatures {
@@ -72,7 +72,7 @@ export class ModelLogServer {
     const f = this.features;
     const limit = Math.min(
       f.limit && 'limit' in query && query.limit !== undefined ? query.limit : LOG_PAGE_LIMIT,
-      LOG_PAGE_MAX_LIMIT,
+      MAX_LOG_LIMIT,
     );
     let from: number; // index of the first entry
     let count = limit;

@@ -323,6 +323,9 @@ test("the expanded row's diagram, behind its disclosure, is legible on a phone",
 }) => {
   await page.setViewportSize(VIEWPORTS[0]);
   await openWithScenario(page, '/?expanded=56');
-  await page.getByRole('group').getByText('Lifecycle diagram').click();
+  // The expanded Run keeps its lifecycle in a tab of its own.
+  const run = page.getByRole('article', { name: /Run #56/ });
+  await run.getByRole('tab', { name: 'Lifecycle' }).click();
+  await run.getByRole('group').getByText('Lifecycle diagram').click();
   await expectLegible(page.getByRole('figure', { name: /^Lifecycle of Run #56 / }));
 });

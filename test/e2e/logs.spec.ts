@@ -25,7 +25,7 @@ test.beforeEach(({ page }) => {
  */
 async function openHugeLog(page: Page, path = '/runs/1?tab=logs') {
   await openWithScenario(page, path, 'huge-log');
-  await expect(page.getByText(TOTAL, { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(TOTAL, { exact: true })).toBeVisible({ timeout: 90_000 });
 }
 
 /** The plain text of a message (colour escapes are colour, not text). */
@@ -67,7 +67,7 @@ test('the 100,000-line log of huge-log: search, a #L link, real scrolling, downl
 
   // Following a #L link scrolls to the line and highlights it; the hostile text is only text.
   await page.goto('/runs/1#L125');
-  await expect(page.getByText(TOTAL, { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(TOTAL, { exact: true })).toBeVisible({ timeout: 90_000 });
   const hostile = rows.filter({ has: page.getByRole('button', { name: 'Line 125' }) });
   await expect(hostile).toBeInViewport();
   await expect(hostile).toContainText(HOSTILE);

@@ -152,7 +152,7 @@ test('an active Run on the Activity page changes from the stream; nothing polls 
 });
 
 test('the open Run follows the stream, and does not poll while nothing changes', async () => {
-  renderApp('/runs/56');
+  renderApp('/runs/56?tab=lifecycle');
   const lifecycle = { name: /^Lifecycle of Run #56 \(Scan\), now (\w+)/ };
   expect(await screen.findByRole('figure', lifecycle, SLOW)).toHaveAccessibleName(/now Running/);
   await live();
