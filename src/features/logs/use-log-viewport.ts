@@ -53,9 +53,12 @@ export function useLogViewport(
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowsRef = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(400);
-  const [pos, setPos] = useState(initialTop);
+  // An object, so that every move renders and re-writes the element's scroll position, even to
+  // the position already rendered: something else (the router's scroll restoration on a `#L`
+  // change) may have moved the element meanwhile.
+  const [pos, setPos] = useState(() => ({ top: initialTop }));
   const g: Geometry = { rows, rowHeight, viewport };
-  const top = Math.min(pos, maxRow(g));
+  const top = Math.min(pos.top, maxRow(g));
   /** For handlers: the geometry and position of the last render. */
   const state = useRef({ g, top });
   /** The scrollTop this hook wrote last (its scroll event is not the reader's). */
@@ -94,13 +97,13 @@ export function useLogViewport(
       const y = Math.max(0, scrollTop + viewport - rowsEl.offsetHeight);
       rowsEl.style.transform = `translateY(${y}px)`;
     }
-  }, [rows, rowHeight, viewport, top, scrollTop, atEnd]);
+  }, [rows, rowHeight, viewport, top, scrollTop, atEnd, pos]);
 
   const place = useCallback((next: number) => {
     const { g: now } = state.current;
     const clamped = Math.min(maxRow(now), Math.max(0, next));
     state.current = { ...state.current, top: clamped };
-    setPos(clamped);
+    setPos({ top: clamped });
   }, []);
 
   const onScroll = useCallback((): boolean => {
