@@ -140,7 +140,8 @@ export class LogLoader {
     }
     if (verdict.kind === 'head') this.#forwardAfter = page.nextAfter;
     const caughtUp = verdict.kind === 'tail' || page.entries.length < LOG_PAGE_LIMIT;
-    this.#take(page.entries, { total: page.total, complete: page.complete, caughtUp });
+    const total = this.#atLeastHeld(page.total);
+    this.#take(page.entries, { total, complete: page.complete, caughtUp });
     if (this.#forward && !caughtUp) await this.#readForward(signal);
   }
 
@@ -171,6 +172,15 @@ export class LogLoader {
       this.#liveAfter = Math.max(after, page.nextAfter);
       if (caughtUp || this.#liveAfter <= after) return;
     }
+  }
+
+  /**
+   * The total of an answer that may be older than lines a stream pushed meanwhile (the tail, a
+   * background page): it can grow the log, never say that it shrank. The answers that follow the
+   * newest line one after another (`after`) are the ones that can.
+   */
+  #atLeastHeld(total: number | null): number | null {
+    return total === null ? null : Math.max(total, this.store.lastLine);
   }
 
   /** Takes in entries; on a conflict reads the log again and says false. */
@@ -233,7 +243,7 @@ export class LogLoader {
         this.fillError = null;
         this.#retry = RETRY_MS;
         const held = this.store.held;
-        if (!this.#take(page.entries, { total: page.total })) return;
+        if (!this.#take(page.entries, { total: this.#atLeastHeld(page.total) })) return;
         // A page that brought nothing: that form does not work here; use the next one.
         if (this.store.held === held && span) this.#giveUp(query);
         this.#pump();
@@ -252,9 +262,9 @@ export class LogLoader {
 
   #learn(query: LogPageQuery, page: LogPage, span: LineSpan | null): void {
     if ('line' in query) {
-      this.#caps = readLinePage(this.#caps, query.line, page, page.total ?? this.store.total);
+      this.#caps = readLinePage(this.#caps, query, page, page.total ?? this.store.total);
     } else if ('before' in query && span) {
-      this.#caps = readBeforePage(this.#caps, span.end + 1, page);
+      this.#caps = readBeforePage(this.#caps, { line: span.end + 1, limit: query.limit }, page);
     }
   }
 

@@ -35,8 +35,10 @@ test('fills the rest in the background with a few parallel pages of 10,000, the 
   for (let i = 0; i < 40 && !loader.store.whole; i++) await settle();
   detach();
   expect(loader.store.whole).toBe(true);
-  expect(asked[1]).toEqual({ line: 500, limit: 10_000 });
-  expect(asked.length).toBeLessThanOrEqual(14);
+  // The reader's lines come first, in a small page; the rest in pages of 10,000.
+  expect(asked[1]).toEqual({ line: 500, limit: 1_000 });
+  expect(asked.slice(2).every((q) => 'line' in q && q.limit === 10_000)).toBe(true);
+  expect(asked.length).toBeLessThanOrEqual(15);
   expect(loader.store.counts.error).toBe(2_000);
 });
 
@@ -89,4 +91,28 @@ test('stream entries already held (a replayed Last-Event-ID) are taken once', as
   expect(loader.store.total).toBe(53);
   expect(loader.store.held).toBe(53);
   expect(loader.liveAfter).toBe(server.log.at(-1)?.seq);
+});
+
+test('lines pushed while a background page is on its way: its older total is not a shrink', async () => {
+  const server = new ModelLogServer(ALL_FEATURES, 20_000);
+  const held: (() => void)[] = [];
+  const loader = new LogLoader((query) => {
+    const answer = server.page(query); // the server answers now, with today's total
+    if (!('line' in query)) return answer;
+    return new Promise((resolve) => held.push(() => resolve(answer)));
+  });
+  await loader.refresh();
+  const detach = loader.attach();
+  expect(held.length).toBeGreaterThan(0);
+  server.append(5);
+  loader.takeLive(server.after(loader.liveAfter)); // the stream is faster than the page
+  for (const answer of held.splice(0)) answer();
+  for (let i = 0; i < 40 && !loader.store.whole; i++) {
+    await settle();
+    for (const answer of held.splice(0)) answer();
+  }
+  detach();
+  expect(loader.rereads).toBe(0);
+  expect(loader.store.whole).toBe(true);
+  expect(loader.store.total).toBe(20_005);
 });

@@ -242,6 +242,22 @@ test('follow-tail pauses when the reader scrolls up, counts new lines, and resum
   expect(await within(region).findByRole('button', { name: `Line ${newest}` })).toBeInTheDocument();
 });
 
+test('with a log stream, lines pushed while the reader is scrolled up are counted, and Jump to latest shows them', async () => {
+  mockLogLayout(100); // five lines high
+  const { user } = renderApp('/runs/58?tab=logs');
+  expect(await lineCount(22)).toBeInTheDocument();
+  expect(await screen.findByText('New lines arrive live')).toBeInTheDocument();
+  const region = logRegion(58);
+
+  act(() => scrollScroller(region, 0));
+  expect(await screen.findByText('Paused: new lines keep arriving below')).toBeInTheDocument();
+  advanceClock(5 * 60_000); // 13 lines, pushed (no button to check for them)
+  expect(screen.queryByRole('button', { name: 'Check for new lines' })).not.toBeInTheDocument();
+  await user.click(await screen.findByRole('button', { name: 'Jump to latest (13 new)' }));
+  expect(await screen.findByText('Following new lines')).toBeInTheDocument();
+  expect(await within(region).findByRole('button', { name: 'Line 35' })).toBeInTheDocument();
+});
+
 test('a #L link on a 100,000-line log brings that line into view; its markup shows as text', async () => {
   mockLogLayout();
   resetBackend('huge-log');

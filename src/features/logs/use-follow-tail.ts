@@ -105,6 +105,8 @@ export function useFollowTail({
   const onScroll = () => {
     const lastTop = viewport.top() * LOG_ROW_HEIGHT;
     if (!viewport.onScroll()) return; // this hook's own move
+    // The area emptied (a log read again from its tail): the browser moved, not the reader.
+    if (rowCountRef.current === 0) return;
     const target = settle.current;
     if (target) {
       if (performance.now() < target.until) return scrollToRow(target.row, 'center');
