@@ -66,30 +66,42 @@ export function readTail(page: LogPage): TailVerdict {
 
 /**
  * After a `line=n&limit=N` answer: whether `line` was honoured, and whether `limit` was (a page
- * of exactly 1,000 when more lines follow: the server does not take `limit`).
+ * of exactly 1,000 for a larger N when more lines follow: the server does not take `limit`).
  */
-export function readLinePage(caps: LogCaps, asked: number, page: LogPage, total: number): LogCaps {
+export function readLinePage(
+  caps: LogCaps,
+  asked: { readonly line: number; readonly limit: number },
+  page: LogPage,
+  total: number,
+): LogCaps {
   const first = page.entries[0];
   const last = page.entries.at(-1);
   // Past the end says nothing, nor does line 1 (a server without `line=` answers the head).
-  if (!first || !last || asked === 1) return caps;
-  const honoured = first.line === asked;
+  if (!first || !last || asked.line === 1) return caps;
+  const honoured = first.line === asked.line;
   const more = (last.line ?? 0) < total;
-  return { ...caps, linePaging: honoured, limit: pageLimit(caps, page, honoured && more) };
+  const limit = pageLimit(caps, asked.limit, page, honoured && more);
+  return { ...caps, linePaging: honoured, limit };
 }
 
 /** After a `before=seq&limit=N` answer: whether it ended just before `seq` (at `line`). */
-export function readBeforePage(caps: LogCaps, line: number, page: LogPage): LogCaps {
+export function readBeforePage(
+  caps: LogCaps,
+  asked: { readonly line: number; readonly limit: number },
+  page: LogPage,
+): LogCaps {
   const first = page.entries[0];
   const last = page.entries.at(-1);
   if (!first || !last) return caps;
-  const honoured = last.line === line - 1;
+  const honoured = last.line === asked.line - 1;
   const more = (first.line ?? 1) > 1;
-  return { ...caps, before: honoured, limit: pageLimit(caps, page, honoured && more) };
+  const limit = pageLimit(caps, asked.limit, page, honoured && more);
+  return { ...caps, before: honoured, limit };
 }
 
-function pageLimit(caps: LogCaps, page: LogPage, full: boolean): number {
-  return full && caps.limit > LOG_PAGE_LIMIT && page.entries.length === LOG_PAGE_LIMIT
+/** A full page of 1,000 lines for a larger `limit` (not a smaller page asked on purpose). */
+function pageLimit(caps: LogCaps, asked: number, page: LogPage, full: boolean): number {
+  return full && asked > LOG_PAGE_LIMIT && page.entries.length === LOG_PAGE_LIMIT
     ? LOG_PAGE_LIMIT
     : caps.limit;
 }

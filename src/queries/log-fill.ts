@@ -4,6 +4,7 @@
  * at, and what the server offers.
  */
 import type { LogPageQuery } from '../api/client';
+import { LOG_PAGE_LIMIT } from '../api/contract';
 import type { LogCaps } from './log-caps';
 import type { LogStore } from './log-store';
 
@@ -20,6 +21,8 @@ export interface FillPage {
 
 /** Pages in flight at once while filling by `line=` pages. */
 export const FILL_PARALLEL = 4;
+/** Lines of a page asked for the reader's lines (those on screen, a linked line). */
+export const READER_PAGE = LOG_PAGE_LIMIT;
 
 /** Lines not held and not on their way, within [from, to]. */
 function openGaps(store: LogStore, from: number, to: number, inFlight: readonly LineSpan[]) {
@@ -57,12 +60,15 @@ export function nextFillPage(
   if (caps.linePaging !== false) {
     // One probe while it is not known whether `line=` is honoured.
     if (caps.linePaging === null && inFlight.length > 0) return null;
-    if (inFlight.length >= FILL_PARALLEL) return null;
+    // The reader's lines never wait for a background page to finish: one more may be on its way,
+    // a small one (quick to answer and to take in; the background brings the rest).
     const near = want ? openGaps(store, want.start, want.end, inFlight)[0] : undefined;
-    if (near) {
+    if (near && inFlight.length <= FILL_PARALLEL) {
       const start = Math.max(1, near.start);
-      return page(start, Math.min(near.end, start + caps.limit - 1), caps.limit);
+      const limit = Math.min(caps.limit, READER_PAGE);
+      return page(start, Math.min(near.end, start + limit - 1), limit);
     }
+    if (inFlight.length >= FILL_PARALLEL) return null;
     // Backwards from the newest lines: the reader scrolls up from the tail.
     const last = openGaps(store, 1, total, inFlight).at(-1);
     if (!last) return null;

@@ -21,6 +21,9 @@ import { useReveal } from './use-reveal';
 import './log-viewer.css';
 import './log-ansi.css';
 
+/** Lines before a linked line that come with its page (those the reader sees above it). */
+const LINK_MARGIN = 50;
+
 export interface LogViewerProps {
   readonly log: LogStream;
   /** Accessible name of the log, e.g. "Run log" or "Log of orders". */
@@ -91,12 +94,15 @@ export function LogViewer({
   const copy = useLogCopy({ view, selected, scrollRef: tail.scrollRef, announce });
   const { dates, mode, setMode } = useLineDates(store, version);
 
-  // The lines on screen are asked for first.
+  // The lines on screen are asked for first; a linked line before it is on screen (from the
+  // start, so that the first page after the tail is its page).
   const from = view.rowCount ? view.lineAt(layout.first) : 0;
   const to = view.rowCount ? view.lineAt(Math.max(layout.first, layout.last)) : 0;
+  const linked = lines.pendingLine;
   useEffect(() => {
-    loader.want(to > 0 ? { start: from, end: to } : null);
-  }, [loader, from, to]);
+    if (linked !== null) loader.want({ start: Math.max(1, linked - LINK_MARGIN), end: linked });
+    else loader.want(to > 0 ? { start: from, end: to } : null);
+  }, [loader, from, to, linked]);
 
   const onLineClick = useCallback(
     (line: number, extend: boolean) => {
