@@ -146,6 +146,8 @@ test('copying a text selection whose start scrolled out of the DOM gives every l
 }) => {
   await openHugeLog(page, '/runs/1#L3');
   const region = page.getByRole('region', { name: 'Run #1 log lines' });
+  // The log opens sized for every line; the linked line's page is the next one asked for.
+  await expect(region.getByRole('button', { name: 'Line 8', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Clear selection' }).click();
   // Select from inside line 5 to inside line 8, as a drag would.
   await page.evaluate(() => {
