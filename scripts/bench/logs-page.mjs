@@ -101,14 +101,25 @@ export async function timeSearch(page, text) {
     const input = document.querySelector('.log__search input');
     const status = document.querySelector('.log__matches');
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-    const before = status.textContent;
+    const type = (value) => {
+      setValue.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    // From an empty search (no count shown), so that the same answer twice ("No matches") is
+    // seen as the new one.
+    type('');
+    await new Promise((resolve) => {
+      const empty = () =>
+        /\d of|No matches/.test(status.textContent ?? '') ? setTimeout(empty, 0) : resolve();
+      empty();
+    });
+    if (!text) return { ms: 0, status: 'cleared' };
     const start = performance.now();
-    setValue.call(input, text);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    type(text);
     const settled = await new Promise((resolve) => {
       const check = () => {
         const now = status.textContent ?? '';
-        if (now !== before && /(\d of [\d,]+|No matches)/.test(now)) resolve(true);
+        if (/(\d of [\d,]+|No matches)/.test(now)) resolve(true);
         else if (performance.now() - start > 20_000) resolve(false);
         else setTimeout(check, 0);
       };
@@ -140,6 +151,8 @@ export async function scrollTopToBottom(page, step) {
       };
       requestAnimationFrame(frame);
     });
+    // Two frames for the rows of the last scroll position.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const lastLine = Number(
       [...scroller.querySelectorAll('[data-line]')].at(-1)?.getAttribute('data-line') ?? 0,
     );
