@@ -34,11 +34,12 @@ function freePort() {
 
 /**
  * Serves the build in `dir` with `vite preview` (in this process, with vite.config.ts) on a free
- * port; `mode` as `vite preview --mode` (`sim` for the simulator build). `base` has no trailing
+ * port (or BENCH_PORT); `mode` as `vite preview --mode` (`sim` for the simulator build). `base` has no trailing
  * slash; `close()` stops the server.
  */
 export async function startPreview({ dir, mode = 'production' }) {
-  const port = await freePort();
+  // BENCH_PORT: a port of one's own on a shared machine (otherwise any free one).
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const server = await preview({
     mode,
     logLevel: 'silent',

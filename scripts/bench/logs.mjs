@@ -1,247 +1,184 @@
 /**
- * Log viewer figures in Chromium, against `vite preview` of dist-sim with the `huge-log` scenario
- * (Run #1, an External Scan streaming ~100,000 lines, about one line per virtual second):
- *   - time until every line is loaded (and the bare API time for the same pages, for reference);
- *   - line nodes in the DOM (the viewer is virtualized);
- *   - frame times while scrolling from the first line to the last (requestAnimationFrame deltas);
- *   - appending 1,000 lines while following: renders of the rows already shown (counted by the
- *     render probe of the simulator build, src/features/logs/render-probe.ts) and DOM mutations
- *     inside them (MutationObserver).
+ * Log viewer figures in Chromium against `vite preview` of dist-sim (the in-browser simulator:
+ * MSW in a service worker, answering on the page's main thread), with 50 ms of latency on every
+ * API request (logs-page.mjs), for the `huge-log` scenario (Run #1, ~100,000 lines) and
+ * `million-log` (Run #1, 1,000,000 lines, still streaming) when the simulator has it:
+ *   - time from navigation to the newest line on screen, and until every line is held;
+ *   - JS heap (after a full GC) with every line held; nodes in the DOM;
+ *   - time from typing a search to its match count, over every line;
+ *   - frame times while scrolling from the first line to the last;
+ *   - latency from a line appended on the server to its appearance on screen;
+ *   - API requests per minute on the Run page, by path;
+ *   - appending lines while following: re-renders of rows already shown (logs-append.mjs).
  */
 import { formatMs, launchChromium, startPreview } from './browser.mjs';
+import { appendWhileFollowing } from './logs-append.mjs';
+import {
+  addLatency,
+  heapAfterGc,
+  liveLatency,
+  requestsSince,
+  scrollTopToBottom,
+  sim,
+  timeSearch,
+  waitForHeld,
+  waitForLineOnScreen,
+} from './logs-page.mjs';
 
 const SCROLL_STEP_PX = 2_000;
+
+/**
+ * Today's baseline beside each figure: forward paging (1,000 lines a request, oldest first, as
+ * SPEC §3 reads a log), measured on main before tail-first loading (same 50 ms, a loaded machine).
+ */
+const BASELINE = {
+  'huge-log': 'forward paging on main: 30.6 s, 101 requests',
+  'million-log': 'forward paging: 1,001 requests of 1,000 lines before the newest (not run)',
+};
+/** Searches timed per scenario: a common text, one found nowhere, a rare one. */
+const SEARCHES = {
+  'huge-log': ['partition', 'no such text in any line', 'mismatch'],
+  'million-log': ['batch', 'no such text in any line', 'connection reset'],
+};
+const SCENARIOS = (process.env.BENCH_LOG_SCENARIOS ?? 'huge-log,million-log').split(',');
 
 const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 const ms = (n) => formatMs(n, 1);
 const count = (n) => n.toLocaleString('en-US');
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** In the page: drives the simulator's control surface. */
-async function sim(page, path, body) {
-  await page.evaluate(
-    async ({ path, body }) => {
-      const response = await fetch(`/api/__sim/${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    },
-    { path, body },
-  );
-}
-
-/** The number in the log's status line ("100,040 lines"). */
-const heldLines = (page) =>
-  page.evaluate(() => {
-    for (const span of document.querySelectorAll('.log__status span')) {
-      const m = /^([\d,]+) lines?$/.exec(span.textContent ?? '');
-      if (m) return Number(m[1].replace(/,/g, ''));
+/** Lines of Run #1's log on the server now (the clock is paused), without the added latency. */
+const serverLines = (page) =>
+  page.evaluate(async () => {
+    const get = async (q) => (await fetch(`/api/operations/1/logs?${q}`)).json();
+    const tail = await get('tail=1');
+    if (typeof tail.total === 'number') return tail.total;
+    let after = 0;
+    let lines = 0;
+    for (;;) {
+      const page = await get(`after=${after}`);
+      lines += page.entries.length;
+      after = page.next_after;
+      if (page.entries.length < 1000) return lines;
     }
-    return 0;
   });
 
-async function waitForLines(page, atLeast) {
-  await page.waitForFunction(
-    (n) => {
-      for (const span of document.querySelectorAll('.log__status span')) {
-        const m = /^([\d,]+) lines?$/.exec(span.textContent ?? '');
-        if (m && Number(m[1].replace(/,/g, '')) >= n) return true;
-      }
-      return false;
-    },
-    atLeast,
-    { polling: 'raf', timeout: 120_000 },
-  );
-}
-
-/**
- * Appends lines while following: advances the virtual clock, asks for new lines, and reports
- * renders of (and DOM mutations inside) rows that were on screen before and still are after.
- */
-async function appendWhileFollowing(page, seconds) {
-  const before = await heldLines(page);
-  await page.evaluate(() => {
-    const probe = new Map();
-    window.__logRowRenders = probe;
-    const rows = document.querySelector('.log__rows');
-    const kept = new Map();
-    for (const row of rows.querySelectorAll('[data-seq]')) kept.set(row.dataset.seq, row);
-    const mutations = [];
-    const observer = new MutationObserver((records) => mutations.push(...records));
-    observer.observe(rows, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-    });
-    window.__appendProbe = { probe, kept, mutations, observer };
-  });
-  await sim(page, 'clock', { advance_ms: seconds * 1000 });
-  await page.getByRole('button', { name: 'Check for new lines' }).click();
-  await waitForLines(page, before + Math.floor(seconds * 0.95));
-  // Two frames for the follow scroll and the rows it mounts.
-  await page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-  );
-  const after = await heldLines(page);
-  const result = await page.evaluate(() => {
-    const { probe, kept, mutations, observer } = window.__appendProbe;
-    observer.disconnect();
-    window.__logRowRenders = undefined;
-    const stayed = [...kept.values()].filter((row) => row.isConnected);
-    const stayedSeqs = new Set(stayed.map((row) => Number(row.dataset.seq)));
-    let rerenders = 0;
-    let renders = 0;
-    for (const [seq, n] of probe) {
-      renders += n;
-      if (stayedSeqs.has(seq)) rerenders += n;
+async function benchScenario(browser, base, scenario) {
+  console.log(`\n## Log viewer (${scenario}, Chromium, in-browser simulator, 50 ms latency)`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  try {
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await sim(page, 'clock', { paused: true });
+    if (!(await sim(page, 'reset', { scenario, seed: 42 }))) {
+      console.log(`the simulator has no ${scenario} scenario: skipped`);
+      return null;
     }
-    const touched = mutations.filter((m) => stayed.some((row) => row.contains(m.target)));
-    const shown = document.querySelectorAll('.log__rows [data-seq]').length;
-    return { stayed: stayed.length, rerenders, renders, mutated: touched.length, shown };
-  });
-  return { added: after - before, ...result };
+    const total = await serverLines(page);
+    const cdp = await addLatency(context, page);
+
+    await page.goto(`${base}/runs/1?tab=logs`);
+    const newestMs = await waitForLineOnScreen(page, total);
+    const before = Object.entries(await requestsSince(page, 0))
+      .filter(([path]) => path.endsWith('/logs'))
+      .reduce((s, [, n]) => s + n, 0);
+    console.log(
+      `newest line (${count(total)}) on screen ${ms(newestMs)} after navigation, ` +
+        `${count(before)} log requests (baseline: ${BASELINE[scenario] ?? 'n/a'})`,
+    );
+    const heldMs = await waitForHeld(page, total);
+    const requests = await requestsSince(page, 0);
+    const logRequests = Object.entries(requests)
+      .filter(([path]) => path.endsWith('/logs'))
+      .reduce((s, [, n]) => s + n, 0);
+    console.log(
+      `every line held ${ms(heldMs)} after navigation (${count(logRequests)} log requests)`,
+    );
+    const heap = await heapAfterGc(cdp);
+    const dom = await page.evaluate(() => ({
+      lines: document.querySelectorAll('[data-line]').length,
+      nodes: document.querySelectorAll('*').length,
+    }));
+    console.log(
+      `JS heap with ${count(total)} lines held: ${mb(heap)}; DOM: ${dom.lines} line nodes, ` +
+        `${count(dom.nodes)} elements in the page`,
+    );
+
+    const searches = [];
+    for (const text of SEARCHES[scenario] ?? SEARCHES['huge-log']) {
+      const result = await timeSearch(page, text);
+      searches.push(`"${text}" ${ms(result.ms)} (${result.status})`);
+    }
+    await timeSearch(page, '').catch(() => null);
+    console.log(`search over every line, typing to count: ${searches.join('; ')}`);
+
+    const scroll = await scrollTopToBottom(page, SCROLL_STEP_PX);
+    const sorted = [...scroll.deltas].sort((a, b) => a - b);
+    console.log(
+      `scrolling top to bottom, ${count(SCROLL_STEP_PX)} px per frame, ` +
+        `${count(sorted.length)} frames, to line ${count(scroll.lastLine)} ` +
+        `(scroll height ${count(scroll.height)} px): frame p50 ${ms(percentile(sorted, 50))}, ` +
+        `p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1) ?? 0)}; ` +
+        `at most ${scroll.maxLines} line nodes`,
+    );
+
+    const jump = page.getByRole('button', { name: /^Jump to latest/ });
+    if (await jump.isVisible()) await jump.press('Enter');
+    const live = [];
+    for (let i = 0; i < 5; i++) live.push(await liveLatency(page));
+    const shown = live.filter((x) => x !== null).sort((a, b) => a - b);
+    const transport = await page.evaluate(
+      () => document.querySelector('.log')?.getAttribute('data-live') ?? 'polling',
+    );
+    console.log(
+      `server append to screen (${transport}): median ` +
+        `${shown.length ? ms(shown[Math.floor(shown.length / 2)]) : 'n/a'}, ` +
+        `max ${shown.length ? ms(shown.at(-1)) : 'n/a'} (${shown.length} of ${live.length} seen)`,
+    );
+
+    const since = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(15_000);
+    const perMinute = Object.entries(await requestsSince(page, since))
+      .map(([path, n]) => `${path} ${n * 4}`)
+      .join(', ');
+    console.log(`requests per minute on the Run page (${transport}): ${perMinute || 'none'}`);
+
+    let rerendered = 0;
+    if (scenario === 'huge-log') {
+      const once = await appendWhileFollowing(page, 200);
+      rerendered = once.rerenders + once.mutated;
+      console.log(
+        `appending ${count(once.added)} lines while following: rows that stayed on screen ` +
+          `${once.stayed}, re-rendered ${once.rerenders}, DOM mutations inside them ${once.mutated}`,
+      );
+    }
+    return { newestMs, heldMs, heap, domLines: dom.lines, p95: percentile(sorted, 95), rerendered };
+  } finally {
+    await context.close();
+  }
 }
 
 export async function benchLogs({ dir = 'dist-sim' } = {}) {
-  console.log('\n## Log viewer (huge-log, Chromium)');
   const preview = await startPreview({ dir, mode: 'sim' });
   const browser = await launchChromium();
+  const results = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${preview.base}/`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await sim(page, 'clock', { paused: true });
-    await sim(page, 'reset', { scenario: 'huge-log', seed: 42 });
-
-    // Bare API time for the same pages, for reference (service worker + simulator + JSON).
-    const api = await page.evaluate(async () => {
-      const start = performance.now();
-      let after = 0;
-      let lines = 0;
-      let requests = 0;
-      for (;;) {
-        const page = await (await fetch(`/api/operations/1/logs?after=${after}`)).json();
-        requests++;
-        lines += page.entries.length;
-        after = page.next_after;
-        if (page.entries.length < 1000) break;
-      }
-      return { lines, requests, ms: performance.now() - start };
-    });
-
-    // 1. Time until every line is loaded, from the start of the navigation.
-    await page.goto(`${preview.base}/runs/1?tab=logs`);
-    await waitForLines(page, api.lines);
-    const loadMs = await page.evaluate(() => performance.now());
-    const lines = await heldLines(page);
-    console.log(
-      `all ${count(lines)} lines loaded ${ms(loadMs)} after navigation ` +
-        `(${api.requests} requests; the bare API takes ${ms(api.ms)} for them)`,
-    );
-
-    // 2. Line nodes in the DOM.
-    const dom = await page.evaluate(() => ({
-      lines: document.querySelectorAll('[data-line]').length,
-      nodes: document.querySelector('.log__scroller').querySelectorAll('*').length,
-    }));
-    console.log(
-      `line nodes in the DOM: ${dom.lines} (${dom.nodes} elements in the log's scroller)`,
-    );
-
-    // 3. Scrolling from the first line to the last, one step per frame.
-    const scroll = await page.evaluate(async (step) => {
-      const scroller = document.querySelector('.log__scroller');
-      scroller.scrollTop = 0;
-      await new Promise((r) => setTimeout(r, 300));
-      const deltas = [];
-      let maxLines = 0;
-      let longFrames = 0;
-      const observer =
-        'PerformanceObserver' in window &&
-        PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')
-          ? new PerformanceObserver((list) => {
-              longFrames += list.getEntries().length;
-            })
-          : null;
-      observer?.observe({ type: 'long-animation-frame' });
-      // Main-thread work per frame: from the scroll event (the viewer renders in it) to the end
-      // of layout, forced at the start of the next animation frame callback.
-      const work = [];
-      let scrolledAt = null;
-      const onScroll = (event) => {
-        if (event.target === scroller) scrolledAt = performance.now();
-      };
-      window.addEventListener('scroll', onScroll, { capture: true });
-      await new Promise((resolve) => {
-        let last = null;
-        const frame = (t) => {
-          if (last !== null) deltas.push(t - last);
-          last = t;
-          const end = scroller.scrollHeight - scroller.clientHeight; // forces layout
-          if (scrolledAt !== null) work.push(performance.now() - scrolledAt);
-          scrolledAt = null;
-          maxLines = Math.max(maxLines, scroller.querySelectorAll('[data-line]').length);
-          if (scroller.scrollTop >= end - 1) return resolve();
-          scroller.scrollTop = Math.min(end, scroller.scrollTop + step);
-          requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      });
-      observer?.disconnect();
-      window.removeEventListener('scroll', onScroll, { capture: true });
-      const lastLine = Number(
-        [...scroller.querySelectorAll('[data-line]')].at(-1)?.getAttribute('data-line') ?? 0,
-      );
-      return { deltas, work, maxLines, longFrames: observer ? longFrames : null, lastLine };
-    }, SCROLL_STEP_PX);
-    const sorted = [...scroll.deltas].sort((a, b) => a - b);
-    const work = [...scroll.work].sort((a, b) => a - b);
-    const late = scroll.deltas.filter((d) => d > 17.5).length;
-    console.log(
-      `scrolling top to bottom, ${count(SCROLL_STEP_PX)} px (≈ 100 lines) per frame, ` +
-        `${count(scroll.deltas.length)} frames, to line ${count(scroll.lastLine)}:\n` +
-        `  frame time (rAF deltas, a 60 Hz display gives 16.7 ms) p50 ${ms(percentile(sorted, 50))}, ` +
-        `p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, ` +
-        `max ${ms(sorted.at(-1) ?? 0)}; ${late} of ${count(sorted.length)} frames late (> 17.5 ms)` +
-        (scroll.longFrames === null ? '' : `, ${scroll.longFrames} long animation frames`) +
-        `\n  main-thread work per frame (scroll event to layout done) p50 ` +
-        `${ms(percentile(work, 50))}, p95 ${ms(percentile(work, 95))}, max ${ms(work.at(-1) ?? 0)}` +
-        `; at most ${scroll.maxLines} line nodes at any time`,
-    );
-
-    // 4. Appending 1,000 lines while following.
-    const jump = page.getByRole('button', { name: /^Jump to latest/ });
-    if (await jump.isVisible()) await jump.press('Enter');
-    await page.getByText('Following new lines').waitFor();
-    const once = await appendWhileFollowing(page, 1_000);
-    console.log(
-      `appending ${count(once.added)} lines at once while following: ${once.renders} row renders ` +
-        `(${once.shown} rows now shown); rows that stayed on screen: ${once.stayed}, ` +
-        `re-rendered ${once.rerenders}, DOM mutations inside them ${once.mutated}`,
-    );
-    const steps = [];
-    for (let i = 0; i < 50; i++) steps.push(await appendWhileFollowing(page, 20));
-    const sum = (key) => steps.reduce((s, r) => s + r[key], 0);
-    console.log(
-      `appending ${count(sum('added'))} lines in 50 appends of ~20 while following: ` +
-        `rows that stayed on screen across an append: ${count(sum('stayed'))}, re-rendered ` +
-        `${sum('rerenders')}, DOM mutations inside them ${sum('mutated')}; ` +
-        `${count(sum('renders'))} row renders in all (the new rows)`,
-    );
-    const rerendered = once.rerenders + sum('rerenders') + once.mutated + sum('mutated');
-    return {
-      loadMs,
-      domLines: dom.lines,
-      p95: percentile(sorted, 95),
-      workP95: percentile(work, 95),
-      rerendered,
-    };
+    for (const scenario of SCENARIOS) {
+      const result = await benchScenario(browser, preview.base, scenario);
+      if (result) results.push(result);
+    }
   } finally {
     await browser.close();
     await preview.close();
   }
+  return {
+    domLines: Math.max(0, ...results.map((r) => r.domLines)),
+    rerendered: results.reduce((s, r) => s + r.rerendered, 0),
+  };
 }
+
+// `npm run bench:logs`: only this section, on the simulator build already in dist-sim.
+if (import.meta.url === `file://${process.argv[1]}`) await benchLogs();

@@ -106,10 +106,12 @@ test('one request per endpoint, with the method, path, query and body of SPEC §
 
 test('the answers are mapped to the dashboard model', async () => {
   record();
+  // A SPEC §3 answer: no `total` (null) and no `prev_before` (absent).
   expect(await client.getLogs(5, { after: 0 })).toEqual({
     entries: [],
     nextAfter: 10,
     complete: false,
+    total: null,
   });
   expect(await client.getSimClock()).toEqual({
     now: Date.parse('2026-11-28T12:00:00.000Z'),

@@ -15,6 +15,7 @@ import {
   datastoresSchema,
   listRunsSearchParams,
   logPageSchema,
+  logSearchSchema,
   paths,
   anyJsonSchema,
   runPageEnvelopeSchema,
@@ -29,6 +30,7 @@ import type {
   OpenEventStreamOptions,
 } from './event-stream';
 import { openEventStream } from './event-stream';
+import { z } from 'zod/mini';
 import type { LogEntry } from './map';
 import { toLogEntry } from './map';
 import type { RejectedRun } from './read-run';
@@ -62,6 +64,23 @@ export interface LogPage {
   readonly entries: readonly LogEntry[];
   readonly nextAfter: number;
   readonly complete: boolean;
+  /** Extension: the lines the log holds now; null when the server does not say. */
+  readonly total: number | null;
+  /** Extension: `before` for the entries before this page (null at line 1); undefined: not said. */
+  readonly prevBefore: number | null | undefined;
+}
+
+/** One form of the log query (docs/api.md, Logs): SPEC §3's `after`, or an extension. */
+export type LogPageQuery =
+  | { readonly after: number; readonly limit?: number }
+  | { readonly tail: number }
+  | { readonly before: number; readonly limit: number }
+  | { readonly line: number; readonly limit: number };
+
+/** Extension: the lines of a log that match a search (at most 10,000), and how many match. */
+export interface LogSearch {
+  readonly lines: readonly number[];
+  readonly totalMatches: number;
 }
 
 export interface Datastore {
@@ -133,15 +152,11 @@ export function createApiClient(config: ApiClientConfig) {
 
     async getLogs(
       id: number,
-      options: { after: number; container?: number | null },
+      options: LogPageQuery & { readonly container?: number | null },
       signal?: AbortSignal,
     ): Promise<LogPage> {
-      const query = new URLSearchParams({ after: String(options.after) });
-      if (options.container !== undefined && options.container !== null) {
-        query.set('container', String(options.container));
-      }
       const page = await request(paths.logs(id), {
-        query,
+        query: logQuery(options),
         schema: logPageSchema,
         ...signalOpt(signal),
       });
@@ -149,7 +164,28 @@ export function createApiClient(config: ApiClientConfig) {
         entries: page.entries.map(toLogEntry),
         nextAfter: page.next_after,
         complete: page.complete,
+        total: page.total ?? null,
+        prevBefore: page.prev_before,
       };
+    },
+
+    /** Searches one log on the server; null when the server has no search (it answered a page). */
+    async searchLog(
+      id: number,
+      options: { readonly q: string; readonly container?: number | null },
+      signal?: AbortSignal,
+    ): Promise<LogSearch | null> {
+      const query = new URLSearchParams({ q: options.q });
+      if (options.container != null) query.set('container', String(options.container));
+      const answer = await request(paths.logs(id), {
+        query,
+        // A server without search ignores `q` and answers a page.
+        schema: z.union([logSearchSchema, logPageSchema]),
+        ...signalOpt(signal),
+      });
+      const search = logSearchSchema.safeParse(answer);
+      if (!search.success) return null;
+      return { lines: search.data.lines, totalMatches: search.data.total_matches };
     },
 
     async getActivity(
@@ -225,6 +261,17 @@ export function createApiClient(config: ApiClientConfig) {
       return { mode };
     },
   };
+}
+
+function logQuery(options: LogPageQuery & { readonly container?: number | null }) {
+  const query = new URLSearchParams();
+  if ('tail' in options) query.set('tail', String(options.tail));
+  else if ('before' in options) query.set('before', String(options.before));
+  else if ('line' in options) query.set('line', String(options.line));
+  else query.set('after', String(options.after));
+  if ('limit' in options && options.limit !== undefined) query.set('limit', String(options.limit));
+  if (options.container != null) query.set('container', String(options.container));
+  return query;
 }
 
 function relaunchRequest({ idempotencyKey, signal }: RelaunchOptions) {

@@ -183,8 +183,9 @@ export const logPageSchema = z.looseObject({
   entries: z.array(logEntrySchema),
   next_after: count,
   complete: z.boolean(),
-  // Extensions: the lines the log holds now, and the `before` cursor of the lines before the page.
+  /** Extension: the lines the log holds now. */
   total: z.optional(count),
+  /** Extension: the `seq` to pass as `before` for the entries before this page; null at line 1. */
   prev_before: z.optional(z.nullable(count)),
 });
 export type LogPageWire = z.infer<typeof logPageSchema>;
@@ -236,6 +237,15 @@ export const runStreamEvents = {
   run: z.looseObject({ id }),
   deleted: runDeletedSchema,
   reset: z.unknown(),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The log stream (docs/api.md "Live streams").
+
+/** `GET /operations/{id}/logs/stream`: one entry per event, then `complete` once it is final. */
+export const logStreamEvents = {
+  entry: logEntrySchema,
+  complete: logCompleteSchema,
 } as const;
 
 export * from './log-query';

@@ -2,7 +2,7 @@
  * The log query (docs/api.md "Logs"), part of the contract (re-exported by contract.ts): one form
  * at a time, serialised by the client and parsed by the mock.
  */
-/** Most entries one log answer carries. */
+/** Most entries one log answer carries (SPEC §3), and the most a `tail` asks for (§3.1). */
 export const LOG_PAGE_LIMIT = 1000;
 
 // The log query (docs/api.md "Logs"): one form at a time, serialised by the client and parsed by

@@ -109,6 +109,8 @@ export interface LogEntry {
   readonly level: LogEntryWire['level'];
   readonly message: string;
   readonly containerId: number | null;
+  /** 1-based position within its own log, when the server says (extension); else null. */
+  readonly line: number | null;
 }
 
 export const toLogEntry = (w: LogEntryWire): LogEntry => ({
@@ -117,4 +119,5 @@ export const toLogEntry = (w: LogEntryWire): LogEntry => ({
   level: w.level,
   message: w.message,
   containerId: w.container_id,
+  line: w.line ?? null,
 });

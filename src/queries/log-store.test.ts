@@ -2,58 +2,60 @@ import { expect, test } from 'vitest';
 import type { LogEntry } from '../api/map';
 import { LogStore } from './log-store';
 
-const entry = (seq: number, level: LogEntry['level'] = 'info'): LogEntry => ({
+const entry = (line: number, seq = line * 2, message = `line ${line}`): LogEntry => ({
   seq,
-  time: Date.UTC(2026, 10, 28, 12, 0, seq),
-  level,
-  message: `line ${seq}`,
+  time: line * 1000,
+  level: line % 10 === 0 ? 'error' : 'info',
+  message,
   containerId: null,
+  line,
 });
+const lines = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => entry(from + i));
 
-const page = (seqs: number[], nextAfter: number, complete = false) => ({
-  entries: seqs.map((s) => entry(s, s % 10 === 0 ? 'warning' : 'info')),
-  nextAfter,
-  complete,
-});
-
-test('appends pages in order, counts levels and moves the cursor', () => {
+test('holds lines at their numbers in any order, each once, with the gaps known', () => {
   const store = new LogStore();
-  expect(store.append(page([1, 2, 3], 3), false)).toBe(3);
-  expect(store.append(page([4, 10], 12), true)).toBe(2);
-  expect(store.length).toBe(5);
-  expect(store.cursor).toBe(12);
-  expect(store.counts).toEqual({ info: 4, warning: 1, error: 0 });
-  expect(store.at(4).seq).toBe(10);
-  expect(store.caughtUp).toBe(true);
-  expect(store.complete).toBe(false);
+  expect(store.place(lines(91, 100), { total: 100 }).added).toBe(10);
+  expect(store.place(lines(1, 10)).added).toBe(10);
+  expect(store.place(lines(5, 20)).added).toBe(10); // 5–10 already held
+  expect(store.total).toBe(100);
+  expect(store.held).toBe(30);
+  expect(store.gaps(1, 100)).toEqual([{ start: 21, end: 90 }]);
+  expect(store.entryAt(95)).toEqual(entry(95));
+  expect(store.counts).toEqual({ info: 27, warning: 0, error: 3 });
+  expect(store.lastSeq).toBe(200);
 });
 
-test('never holds a line twice when a page arrives again', () => {
+test('a line held with another seq, or a total below the lines held, is a conflict', () => {
   const store = new LogStore();
-  store.append(page([1, 2, 3], 3), true);
-  expect(store.append(page([2, 3, 4], 4), true)).toBe(1);
-  expect(store.range(0, store.length).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+  store.place(lines(1, 10), { total: 10 });
+  expect(store.place([entry(5, 999)]).conflict).toBe('changed');
+  expect(store.place([entry(11, 1)]).conflict).toBe('changed'); // seq out of order
+  expect(store.place([], { total: 8 }).conflict).toBe('shrank');
+  expect(store.held).toBe(10);
 });
 
-test('notifies subscribers when something changes, and only then', () => {
+test('live appends one line at a time stay in a few chunks', () => {
   const store = new LogStore();
-  let calls = 0;
-  const unsubscribe = store.subscribe(() => calls++);
-  store.append(page([], 0), true); // first answer: loaded
-  store.append(page([], 0), true); // nothing new
-  store.append(page([1], 1), true);
-  store.append(page([], 1, true), true); // complete
-  unsubscribe();
-  store.append(page([2], 2), true);
-  expect(calls).toBe(3);
-  expect(store.complete).toBe(true);
+  for (let line = 1; line <= 3_000; line++) store.place([entry(line)]);
+  expect([...store.chunks()].length).toBeLessThan(10);
+  expect(store.entryAt(2_999)?.message).toBe('line 2999');
 });
 
-test('a counts object is replaced, not mutated, when lines arrive', () => {
+test('keeps the original text of a line with control sequences; its plain text is searched', () => {
   const store = new LogStore();
-  store.append(page([1], 1), true);
-  const before = store.counts;
-  store.append(page([10], 10), true);
-  expect(before).toEqual({ info: 1, warning: 0, error: 0 });
-  expect(store.counts).toEqual({ info: 1, warning: 1, error: 0 });
+  const coloured = '\u001b[31mRED\u001b[0m and \u001b]8;;http://x\u0007link\u001b]8;;\u0007\u0007';
+  store.place([entry(1, 2, coloured)]);
+  expect(store.entryAt(1)?.message).toBe(coloured);
+  expect([...store.chunks()][0]?.text).toBe('RED and link');
+});
+
+test('numbered by position (a SPEC §3 server): entries after the newest held are appended', () => {
+  const store = new LogStore();
+  store.setNumbering('position');
+  const unnumbered = (seq: number) => ({ ...entry(1, seq), line: null });
+  store.place([unnumbered(3), unnumbered(5)]);
+  store.place([unnumbered(5), unnumbered(8)]);
+  expect(store.total).toBe(3);
+  expect(store.seqAt(3)).toBe(8);
 });

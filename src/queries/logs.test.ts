@@ -1,58 +1,118 @@
 import { expect, test } from 'vitest';
-import type { LogPage } from '../api/client';
-import { LOG_PAGE_LIMIT } from '../api/contract';
-import type { LogEntry } from '../api/map';
-import { fetchNewLines } from './logs';
-import { LogStore } from './log-store';
+import type { LogPageQuery } from '../api/client';
+import { LogLoader } from './log-loader';
+import { ALL_FEATURES, ModelLogServer, SPEC3_ONLY } from './log-test-server';
 
-/** A server log of `total` lines; `complete` once the Run ended. Records every `after` asked. */
-function server(total: number) {
-  const state = { total, complete: false, asked: [] as number[] };
-  const fetchPage = async (after: number): Promise<LogPage> => {
-    state.asked.push(after);
-    const entries: LogEntry[] = [];
-    for (let seq = after + 1; seq <= state.total && entries.length < LOG_PAGE_LIMIT; seq++)
-      entries.push({ seq, time: 0, level: 'info', message: `line ${seq}`, containerId: null });
-    const last = entries[entries.length - 1]?.seq ?? after;
-    return { entries, nextAfter: last, complete: state.complete && last === state.total };
-  };
-  return { state, fetchPage };
+/** Lets every answer on its way arrive (the model server answers at once). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(server: ModelLogServer) {
+  const asked: LogPageQuery[] = [];
+  const loader = new LogLoader((query) => {
+    asked.push(query);
+    return server.page(query);
+  });
+  return { loader, asked };
 }
 
-test('catches up page by page, then asks only for what is new, and stops once complete', async () => {
-  const { state, fetchPage } = server(2_500);
-  const store = new LogStore();
-  expect(await fetchNewLines(store, fetchPage)).toBe(2_500);
-  expect(state.asked).toEqual([0, 1_000, 2_000]);
-
-  state.total = 2_520;
-  expect(await fetchNewLines(store, fetchPage)).toBe(20);
-  expect(state.asked.slice(3)).toEqual([2_500]);
-
-  state.complete = true;
-  expect(await fetchNewLines(store, fetchPage)).toBe(0);
-  expect(store.complete).toBe(true);
-  const asked = state.asked.length;
-  expect(await fetchNewLines(store, fetchPage)).toBe(0);
-  expect(state.asked).toHaveLength(asked); // complete: no request at all
-  expect(store.length).toBe(2_520);
-  expect(new Set(store.range(0, store.length).map((e) => e.seq)).size).toBe(2_520);
+test('opens at the tail: the newest lines and the size of the whole log, in one request', async () => {
+  const server = new ModelLogServer(ALL_FEATURES, 100_000);
+  const { loader, asked } = setup(server);
+  await loader.refresh();
+  expect(asked).toEqual([{ tail: 1000 }]);
+  expect(loader.store.total).toBe(100_000);
+  expect(loader.store.held).toBe(1000);
+  expect(loader.store.entryAt(100_000)?.message).toBe('line 100000 of the log');
+  expect(loader.store.has(99_000)).toBe(false);
 });
 
-test('a full page that does not move the cursor does not loop', async () => {
-  const store = new LogStore();
-  const stuck = async (): Promise<LogPage> => ({
-    entries: Array.from({ length: LOG_PAGE_LIMIT }, (_, i) => ({
-      seq: i + 1,
-      time: 0,
-      level: 'info' as const,
-      message: 'same',
-      containerId: null,
-    })),
-    nextAfter: 0,
-    complete: false,
+test('fills the rest in the background with a few parallel pages of 10,000, the lines on screen first', async () => {
+  const server = new ModelLogServer(ALL_FEATURES, 100_000);
+  const { loader, asked } = setup(server);
+  await loader.refresh();
+  loader.want({ start: 500, end: 540 });
+  const detach = loader.attach();
+  for (let i = 0; i < 40 && !loader.store.whole; i++) await settle();
+  detach();
+  expect(loader.store.whole).toBe(true);
+  // The reader's lines come first, in a small page; the rest in pages of 10,000.
+  expect(asked[1]).toEqual({ line: 500, limit: 1_000 });
+  expect(asked.slice(2).every((q) => 'line' in q && q.limit === 10_000)).toBe(true);
+  expect(asked.length).toBeLessThanOrEqual(15);
+  expect(loader.store.counts.error).toBe(2_000);
+});
+
+test('new lines come from after the newest held; a log that completes stops there', async () => {
+  const server = new ModelLogServer(ALL_FEATURES, 10);
+  const { loader, asked } = setup(server);
+  await loader.refresh();
+  server.append(5);
+  server.complete = true;
+  await loader.refresh();
+  expect(asked.at(-1)).toEqual({ after: server.log[9]?.seq });
+  expect(loader.store.total).toBe(15);
+  expect(loader.store.complete).toBe(true);
+});
+
+test('a SPEC §3 server (no line, total, tail): reads forward, numbering lines by position', async () => {
+  const server = new ModelLogServer(SPEC3_ONLY, 2_500);
+  const { loader, asked } = setup(server);
+  await loader.refresh();
+  expect(loader.store.numbering).toBe('position');
+  expect(loader.store.total).toBe(2_500);
+  expect(asked.map((q) => ('after' in q ? q.after : 'tail'))).toEqual([
+    'tail',
+    server.log[999]?.seq,
+    server.log[1999]?.seq,
+  ]);
+  expect(loader.store.entryAt(2_500)?.message).toBe('line 2500 of the log');
+});
+
+test('a log that shrank on the server is read again from its tail, without a duplicated line', async () => {
+  const server = new ModelLogServer(ALL_FEATURES, 3_000);
+  const { loader } = setup(server);
+  await loader.refresh();
+  server.log.splice(1_000); // the server lost lines (a restarted worker)
+  server.append(10);
+  await loader.refresh();
+  for (let i = 0; i < 10; i++) await settle();
+  expect(loader.rereads).toBe(1);
+  expect(loader.store.total).toBe(1_010);
+  expect(loader.store.entryAt(1_010)?.seq).toBe(server.log.at(-1)?.seq);
+});
+
+test('stream entries already held (a replayed Last-Event-ID) are taken once', async () => {
+  const server = new ModelLogServer(ALL_FEATURES, 50);
+  const { loader } = setup(server);
+  await loader.refresh();
+  server.append(3);
+  loader.takeLive(server.after(0).slice(40)); // from further back than held
+  loader.takeLive(server.after(0).slice(45));
+  expect(loader.store.total).toBe(53);
+  expect(loader.store.held).toBe(53);
+  expect(loader.liveAfter).toBe(server.log.at(-1)?.seq);
+});
+
+test('lines pushed while a background page is on its way: its older total is not a shrink', async () => {
+  const server = new ModelLogServer(ALL_FEATURES, 20_000);
+  const held: (() => void)[] = [];
+  const loader = new LogLoader((query) => {
+    const answer = server.page(query); // the server answers now, with today's total
+    if (!('line' in query)) return answer;
+    return new Promise((resolve) => held.push(() => resolve(answer)));
   });
-  await fetchNewLines(store, stuck);
-  await fetchNewLines(store, stuck);
-  expect(store.length).toBe(LOG_PAGE_LIMIT);
+  await loader.refresh();
+  const detach = loader.attach();
+  expect(held.length).toBeGreaterThan(0);
+  server.append(5);
+  loader.takeLive(server.after(loader.liveAfter)); // the stream is faster than the page
+  for (const answer of held.splice(0)) answer();
+  for (let i = 0; i < 40 && !loader.store.whole; i++) {
+    await settle();
+    for (const answer of held.splice(0)) answer();
+  }
+  detach();
+  expect(loader.rereads).toBe(0);
+  expect(loader.store.whole).toBe(true);
+  expect(loader.store.total).toBe(20_005);
 });

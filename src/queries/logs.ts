@@ -1,16 +1,15 @@
 /**
- * A Run's log (or one container's): key and the incremental log query. Its data is the log's
- * `LogStore`, created empty with the query and filled in place: each fetch asks only for entries
- * after the store's cursor, page after page until caught up, then the live rule (live.ts) asks
- * again while the log is not complete and stops once it is.
+ * A Run's log (or one container's): keys, the log query and the server-side search. The log
+ * query's data is the log's loader (log-loader.ts), created with the query, whose store is filled
+ * in place: the first fetch reads the newest lines, each later one the lines after the newest
+ * held (the live rule, live.ts, asks again while the log is not complete and no stream feeds
+ * it, log-live.ts), and the loader fills older lines in the background while a viewer is attached.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { LogPage } from '../api/client';
-import { LOG_PAGE_LIMIT } from '../api/contract';
 import { api } from '../api/instance';
 import { POLL } from '../config/polling';
 import { liveRefetch } from './live';
-import { LogStore } from './log-store';
+import { LogLoader } from './log-loader';
 import { runKeys } from './runs';
 
 export const logKeys = {
@@ -20,45 +19,55 @@ export const logKeys = {
   /** One log: the Run-level log (`containerId` null) or a container's. */
   log: (runId: number, containerId: number | null) =>
     [...logKeys.ofRun(runId), containerId] as const,
+  /** A search of one log on the server. */
+  search: (runId: number, containerId: number | null, q: string) =>
+    [...logKeys.log(runId, containerId), 'search', q] as const,
 };
 
-/**
- * Fetches what the store does not hold yet and appends it, one page at a time (so the viewer
- * shows lines while a long log is still arriving). Returns the number of lines added.
- */
-export async function fetchNewLines(
-  store: LogStore,
-  fetchPage: (after: number) => Promise<LogPage>,
-): Promise<number> {
-  let added = 0;
-  while (!store.complete) {
-    const before = store.cursor;
-    const page = await fetchPage(before);
-    // Fewer entries than a full page: the server has nothing more for now.
-    const caughtUp = page.complete || page.entries.length < LOG_PAGE_LIMIT;
-    added += store.append(page, caughtUp);
-    // A full page that does not move the cursor would loop forever: stop and poll later.
-    if (caughtUp || store.cursor <= before) break;
-  }
-  return added;
+/** A loader of one log through the API. */
+export function apiLogLoader(runId: number, containerId: number | null): LogLoader {
+  return new LogLoader(
+    (query, signal) => api.getLogs(runId, { ...query, container: containerId }, signal),
+    {
+      search: (q, signal) => api.searchLog(runId, { q, container: containerId }, signal),
+      runId,
+      containerId,
+    },
+  );
 }
 
 /** The log of a Run (`containerId` null) or of one of its containers. */
 export const logQuery = (runId: number, containerId: number | null) =>
   queryOptions({
     queryKey: logKeys.log(runId, containerId),
-    queryFn: async ({ client, queryKey, signal }): Promise<LogStore> => {
-      const store = client.getQueryData<LogStore>(queryKey) ?? new LogStore();
-      await fetchNewLines(store, (after) =>
-        api.getLogs(runId, { after, container: containerId }, signal),
-      );
-      return store;
+    queryFn: async ({ client, queryKey, signal }): Promise<LogLoader> => {
+      const loader = client.getQueryData<LogLoader>(queryKey) ?? apiLogLoader(runId, containerId);
+      // A live stream brings the new lines (log-live.ts): no poll meanwhile.
+      if (!loader.streaming) await loader.refresh(signal);
+      return loader;
     },
-    // The store exists from the start, so lines show as the first pages arrive.
-    initialData: () => new LogStore(),
+    // The loader exists from the start, so lines show as the first pages arrive.
+    initialData: () => apiLogLoader(runId, containerId),
     initialDataUpdatedAt: 0,
     staleTime: 0,
-    // The data is one mutable store: never compared or copied.
+    // The data is one mutable loader: never compared or copied.
     structuralSharing: false,
-    refetchInterval: liveRefetch((store: LogStore) => !store.complete, POLL.log),
+    refetchInterval: liveRefetch(
+      (loader: LogLoader) => !loader.store.complete && !loader.streaming,
+      POLL.log,
+    ),
+  });
+
+/** The lines of a log matching `q`, searched on the server (null: the server has no search). */
+export const logSearchQuery = (
+  loader: LogLoader,
+  runId: number,
+  containerId: number | null,
+  q: string,
+) =>
+  queryOptions({
+    queryKey: logKeys.search(runId, containerId, q),
+    queryFn: ({ signal }) => loader.searchOnServer(q, signal),
+    staleTime: 5_000,
+    enabled: q !== '',
   });

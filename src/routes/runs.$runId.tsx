@@ -155,6 +155,7 @@ function RunLogSection({ run }: { run: Run }) {
       <RunLogPanel
         runId={run.id}
         active={isActive(run.state)}
+        failed={run.state === 'failure'}
         selection={selection}
         onSelectionChange={onSelectionChange}
       />

@@ -4,10 +4,12 @@
  * (test/e2e/logs.spec.ts, scripts/bench/logs.mjs).
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
 import { expect, onTestFinished, test } from 'vitest';
 import type { LogPageWire } from '../../src/api/contract';
 import { advanceClock, backend, resetBackend, sim } from '../backend';
 import { mockLogLayout, scrollScroller } from '../log-layout';
+import { withoutLogStreams } from '../log-streams';
 import { renderApp } from '../render';
 
 /** The Run-level log as the simulator holds it. */
@@ -53,8 +55,9 @@ const logRegion = (runId: number) =>
   screen.getByRole('region', { name: `Run #${runId} log lines` });
 const lineCount = (count: number) => screen.findByText(`${count.toLocaleString()} lines`);
 
-test('the log is fetched incrementally: only new entries are appended, and fetching stops once complete', async () => {
+test('without a log stream the log is polled incrementally: only new entries are appended, and fetching stops once complete', async () => {
   mockLogLayout();
+  withoutLogStreams();
   const requests = recordLogRequests(58); // a Sync, Running
   const { user, queryClient } = renderApp('/runs/58?tab=logs');
   expect(await lineCount(22)).toBeInTheDocument();
@@ -84,6 +87,70 @@ test('the log is fetched incrementally: only new entries are appended, and fetch
   const asked = requests.asked.length;
   await act(() => queryClient.refetchQueries());
   expect(requests.asked).toHaveLength(asked);
+});
+
+test('with a log stream new lines are pushed: no poll while it is live, each entry once, until final', async () => {
+  mockLogLayout();
+  const requests = recordLogRequests(58);
+  renderApp('/runs/58?tab=logs');
+  expect(await lineCount(22)).toBeInTheDocument();
+  expect(await screen.findByText('New lines arrive live')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Check for new lines' })).not.toBeInTheDocument();
+  const asked = requests.asked.length;
+
+  advanceClock(5 * 60_000);
+  expect(await lineCount(35)).toBeInTheDocument();
+  advanceClock(10 * 60_000); // the Run ends meanwhile
+  expect(await lineCount(50)).toBeInTheDocument();
+  expect(await screen.findByText('This log is final.')).toBeInTheDocument();
+  // No page was asked for meanwhile: the 28 new lines came by the stream.
+  expect(requests.asked).toHaveLength(asked);
+  const region = logRegion(58);
+  act(() => scrollScroller(region, 0));
+  expect(await within(region).findByRole('button', { name: 'Line 1' })).toBeInTheDocument();
+});
+
+test('a SPEC §3 server (only `after`, no line numbers, no streams): read forward, lines numbered by position', async () => {
+  mockLogLayout();
+  withoutLogStreams();
+  const asked: string[] = [];
+  backend.server.use(
+    http.get('*/api/operations/:id/logs', ({ request, params }) => {
+      const url = new URL(request.url);
+      asked.push(url.search);
+      const after = Number(url.searchParams.get('after') ?? 0);
+      const answer = sim.getLogs(Number(params.id), after, null);
+      if (answer.status !== 200) return HttpResponse.json({ detail: 'Not Found' }, { status: 404 });
+      const { entries, next_after, complete } = answer.body;
+      return HttpResponse.json({
+        // No `line`: a SPEC §3 entry.
+        entries: entries.map((entry) => ({
+          seq: entry.seq,
+          time: entry.time,
+          level: entry.level,
+          message: entry.message,
+          container_id: entry.container_id,
+        })),
+        next_after,
+        complete,
+      });
+    }),
+  );
+  const log = serverLog(30);
+  const { user } = renderApp('/runs/30?tab=logs');
+  // Sized only once the forward read reaches the end (nothing says the total before).
+  expect(
+    await screen.findByText(`${log.length} lines`, undefined, { timeout: 10_000 }),
+  ).toBeInTheDocument();
+  const region = logRegion(30);
+  act(() => scrollScroller(region, 0));
+  const first = await findRow(region, 1);
+  expect(first).toHaveTextContent(log[0]?.message ?? 'missing');
+  await user.click(within(first).getByRole('button', { name: 'Line 1' }));
+  expect(screen.getByText('Line 1 selected')).toBeInTheDocument();
+  // It asked for the tail once (answered from the start, as `after=0`), then followed `after`.
+  expect(asked[0]).toBe('?tail=1000');
+  for (const search of asked.slice(1)) expect(search).toMatch(/^\?after=\d+(&limit=\d+)?$/);
 });
 
 test('level counts are right and the level filter shows only the chosen levels', async () => {
@@ -117,7 +184,9 @@ test('search finds a line that is not rendered, says "n of m" and brings it into
   const { user } = renderApp('/runs/30?tab=logs');
   expect(await lineCount(log.length)).toBeInTheDocument();
   const region = logRegion(30);
-  expect(within(region).queryByText(last.message)).not.toBeInTheDocument();
+  // A log opens at its newest lines: go to the top, where the last line is not rendered.
+  act(() => scrollScroller(region, 0));
+  await waitFor(() => expect(within(region).queryByText(last.message)).not.toBeInTheDocument());
 
   await user.type(screen.getByRole('searchbox', { name: 'Search the log' }), 'run finished');
   expect(await screen.findByText('1 of 1')).toBeInTheDocument();
@@ -139,6 +208,7 @@ test('search finds a line that is not rendered, says "n of m" and brings it into
 
 test('follow-tail pauses when the reader scrolls up, counts new lines, and resumes', async () => {
   mockLogLayout(100); // five lines high
+  withoutLogStreams(); // new lines come when asked for
   const { user } = renderApp('/runs/58?tab=logs');
   expect(await lineCount(22)).toBeInTheDocument();
   const region = logRegion(58);
@@ -172,6 +242,22 @@ test('follow-tail pauses when the reader scrolls up, counts new lines, and resum
   expect(await within(region).findByRole('button', { name: `Line ${newest}` })).toBeInTheDocument();
 });
 
+test('with a log stream, lines pushed while the reader is scrolled up are counted, and Jump to latest shows them', async () => {
+  mockLogLayout(100); // five lines high
+  const { user } = renderApp('/runs/58?tab=logs');
+  expect(await lineCount(22)).toBeInTheDocument();
+  expect(await screen.findByText('New lines arrive live')).toBeInTheDocument();
+  const region = logRegion(58);
+
+  act(() => scrollScroller(region, 0));
+  expect(await screen.findByText('Paused: new lines keep arriving below')).toBeInTheDocument();
+  advanceClock(5 * 60_000); // 13 lines, pushed (no button to check for them)
+  expect(screen.queryByRole('button', { name: 'Check for new lines' })).not.toBeInTheDocument();
+  await user.click(await screen.findByRole('button', { name: 'Jump to latest (13 new)' }));
+  expect(await screen.findByText('Following new lines')).toBeInTheDocument();
+  expect(await within(region).findByRole('button', { name: 'Line 35' })).toBeInTheDocument();
+});
+
 test('a #L link on a 100,000-line log brings that line into view; its markup shows as text', async () => {
   mockLogLayout();
   resetBackend('huge-log');
@@ -195,7 +281,8 @@ test('copying a selection that spans lines scrolled out of view gives every line
   const { user } = renderApp('/runs/30?tab=logs');
   expect(await lineCount(log.length)).toBeInTheDocument();
   const region = logRegion(30);
-  await user.click(within(region).getByRole('button', { name: 'Line 2' }));
+  act(() => scrollScroller(region, 0));
+  await user.click(await within(region).findByRole('button', { name: 'Line 2' }));
   act(() => scrollScroller(region, 100_000));
   const line60 = await within(region).findByRole('button', { name: 'Line 60' });
   expect(within(region).queryByRole('button', { name: 'Line 2' })).not.toBeInTheDocument();

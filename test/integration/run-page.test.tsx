@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { expect, test, vi } from 'vitest';
 import { backend, sim } from '../backend';
-import { mockLogLayout } from '../log-layout';
+import { mockLogLayout, scrollScroller } from '../log-layout';
 import { currentUrl, renderApp } from '../render';
 
 test('an unknown Run shows a not-found page with a way back to Activity', async () => {
@@ -79,6 +79,8 @@ test('clicking a line number puts it in the address; a range with Shift', async 
   mockLogLayout();
   const { user, router } = renderApp('/runs/30?tab=logs');
   const region = await screen.findByRole('region', { name: 'Run #30 log lines' });
+  await screen.findByText(/^[\d,]+ lines$/);
+  act(() => scrollScroller(region, 0)); // a log opens at its newest lines
   await user.click(await within(region).findByRole('button', { name: 'Line 4' }));
   expect(router.state.location.hash).toBe('L4');
   await user.keyboard('{Shift>}');

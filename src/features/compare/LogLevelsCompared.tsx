@@ -11,7 +11,7 @@ const LEVEL_LABELS = { info: 'Info', warning: 'Warning', error: 'Error' } as con
 
 function useLevelCounts(runId: number): { counts: LevelCounts; complete: boolean } {
   const { data } = useQuery(logQuery(runId, null));
-  const store: LogStore = data;
+  const store: LogStore = data.store;
   useSyncExternalStore(store.subscribe, store.getVersion);
   return { counts: store.counts, complete: store.complete };
 }

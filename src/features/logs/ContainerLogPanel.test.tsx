@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { advanceClock, sim } from '../../../test/backend';
 import { mockLogLayout } from '../../../test/log-layout';
+import { withoutLogStreams } from '../../../test/log-streams';
 import { ContainerLogPanel } from './ContainerLogPanel';
 
 function setup(runId: number, containerIndex: number) {
@@ -30,6 +31,7 @@ function setup(runId: number, containerIndex: number) {
 
 test("a container's own log, growing as the container is processed; selection stays local", async () => {
   mockLogLayout();
+  withoutLogStreams(); // polled, and checked for by hand
   // #56 is a Scan working through its containers one at a time; the 10th has not started yet.
   const { user, container } = setup(56, 9);
   expect(await screen.findByText('No log lines yet.')).toBeInTheDocument();

@@ -27,7 +27,6 @@ export function ContainerLogPanel({
       log={log}
       label={`Log of ${containerName}`}
       fileName={`run-${runId}-${fileSafe(containerName)}-log.txt`}
-      startAtEnd={active}
       height={height}
     />
   );

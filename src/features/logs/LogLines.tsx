@@ -1,9 +1,10 @@
-import type { Virtualizer } from '@tanstack/react-virtual';
 import type { RefObject, WheelEvent } from 'react';
 import type { LineRange } from './line-range';
 import { containsLine } from './line-range';
 import type { LogView } from './log-view';
-import { LogRow } from './LogRow';
+import type { LineDates } from './log-dates';
+import { LogRow, LogRowPlaceholder } from './LogRow';
+import type { RowLayout } from './use-log-viewport';
 
 /** The reader's scrolling on the scrolling element, from useFollowTail. */
 export interface LogScrollHandlers {
@@ -14,8 +15,9 @@ export interface LogScrollHandlers {
 
 export interface LogLinesProps {
   readonly view: LogView;
-  readonly virtualizer: Virtualizer<HTMLDivElement, Element>;
+  readonly layout: RowLayout;
   readonly scrollRef: RefObject<HTMLDivElement | null>;
+  readonly rowsRef: RefObject<HTMLDivElement | null>;
   readonly scrollHandlers: LogScrollHandlers;
   /** Accessible name of the log; the region is "<label> lines". */
   readonly label: string;
@@ -26,30 +28,51 @@ export interface LogLinesProps {
   readonly selected: LineRange | null;
   /** Row of the current search match, or -1. */
   readonly currentRow: number;
-  /** Wrapped rows are measured; unwrapped ones all have the estimated height. */
-  readonly wrap: boolean;
+  readonly dates: LineDates;
   readonly onLineClick: (line: number, extend: boolean) => void;
 }
 
 /**
  * The log's lines, virtualized: a few dozen row nodes whatever the length, laid out by the
- * virtualizer of useFollowTail (which also does every scroll write). Which line a row shows
- * comes from the view.
+ * viewport of useFollowTail (which also does every scroll write). Which line a row shows comes
+ * from the view; a line not held yet shows as a placeholder until its page arrives.
  */
 export function LogLines({
   view,
-  virtualizer,
+  layout,
   scrollRef,
+  rowsRef,
   scrollHandlers,
   label,
   height,
   hidden,
   selected,
   currentRow,
-  wrap,
+  dates,
   onLineClick,
 }: LogLinesProps) {
-  const items = virtualizer.getVirtualItems();
+  const rows = [];
+  for (let row = layout.first; row <= layout.last; row++) {
+    const line = view.lineAt(row);
+    const entry = view.entryAt(row);
+    rows.push(
+      entry ? (
+        <LogRow
+          key={entry.seq}
+          entry={entry}
+          line={line}
+          row={row}
+          query={view.query}
+          selected={containsLine(selected, line)}
+          current={row === currentRow}
+          dates={dates}
+          onLineClick={onLineClick}
+        />
+      ) : (
+        <LogRowPlaceholder key={`line-${line}`} line={line} row={row} />
+      ),
+    );
+  }
   return (
     <div
       ref={scrollRef}
@@ -60,28 +83,14 @@ export function LogLines({
       tabIndex={0}
       {...scrollHandlers}
     >
-      <div className="log__sizer" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="log__sizer" style={{ height: layout.totalSize }}>
         <div
+          ref={rowsRef}
           role="list"
           className="log__rows"
-          style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}
+          style={{ transform: `translateY(${layout.offset}px)` }}
         >
-          {items.map((item) => {
-            const line = view.lineAt(item.index);
-            return (
-              <LogRow
-                key={item.key}
-                entry={view.entryAt(item.index)}
-                line={line}
-                row={item.index}
-                query={view.query}
-                selected={containsLine(selected, line)}
-                current={item.index === currentRow}
-                onLineClick={onLineClick}
-                measureRef={wrap ? virtualizer.measureElement : undefined}
-              />
-            );
-          })}
+          {rows}
         </div>
       </div>
     </div>

@@ -8,6 +8,8 @@ export interface LogSearchBoxProps {
   readonly onChange: (value: string) => void;
   /** A search is in force (the deferred one): the match status is shown. */
   readonly searching: boolean;
+  /** The server is still searching the lines not held yet. */
+  readonly pending: boolean;
   readonly currentMatch: number;
   readonly matchCount: number;
   /** To the next (1) or previous (-1) match; also Enter and Shift+Enter in the box. */
@@ -19,6 +21,7 @@ export function LogSearchBox({
   value,
   onChange,
   searching,
+  pending,
   currentMatch,
   matchCount,
   onStep,
@@ -45,7 +48,7 @@ export function LogSearchBox({
       />
       {/* A status, so "3 of 20" is read out as it changes (politely). */}
       <span className="log__matches" role="status">
-        {matchStatus(searching, currentMatch, matchCount)}
+        {pending ? 'Searching…' : matchStatus(searching, currentMatch, matchCount)}
       </span>
       <button
         type="button"

@@ -11,24 +11,33 @@ export interface LogStatusBarProps {
   /** Lines shown (filter applied), of `lineCount` held. */
   readonly rowCount: number;
   readonly lineCount: number;
+  /** Lines held (the rest loads in the background). */
+  readonly held: number;
   readonly status: TailStatus;
-  /** The log still grows: "Check for new lines" is offered. */
+  /** The log still grows: "Check for new lines" is offered (unless a stream pushes them). */
   readonly live: boolean;
+  /** New lines are pushed by the log's stream. */
+  readonly streamed: boolean;
   readonly fetching: boolean;
   readonly onRefresh: () => void;
   /** Why the last request for new lines failed (the lines held stay shown), or null. */
   readonly refreshError: Error | null;
+  /** Times are written in UTC. */
+  readonly utc: boolean;
 }
 
 /** What the log holds and is doing: lines shown, final / following / paused, a manual check. */
 export function LogStatusBar({
   rowCount,
   lineCount,
+  held,
   status,
   live,
+  streamed,
   fetching,
   onRefresh,
   refreshError,
+  utc,
 }: LogStatusBarProps) {
   return (
     <>
@@ -37,10 +46,12 @@ export function LogStatusBar({
           {linesLabel(rowCount)}
           {rowCount !== lineCount ? ` shown of ${formatCount(lineCount)}` : ''}
         </span>
+        {held < lineCount ? <span>{formatCount(held)} loaded</span> : null}
         <span className={status === 'final' ? 'log__final' : undefined}>
           {tailStatusText(status)}
         </span>
-        {live ? (
+        {live && streamed ? <span className="muted">New lines arrive live</span> : null}
+        {live && !streamed ? (
           <button
             type="button"
             className="button button--small button--ghost"
@@ -50,7 +61,7 @@ export function LogStatusBar({
             Check for new lines
           </button>
         ) : null}
-        <span className="muted">Times in {ZONE}</span>
+        <span className="muted">Times in {utc ? 'UTC' : ZONE}</span>
       </p>
       {refreshError ? (
         <ErrorState

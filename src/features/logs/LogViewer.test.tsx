@@ -3,11 +3,11 @@
  * simulated backend. The Run page's journeys are in test/integration/logs.test.tsx.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { sim } from '../../../test/backend';
-import { mockLogLayout } from '../../../test/log-layout';
+import { mockLogLayout, scrollScroller } from '../../../test/log-layout';
 import { RunLogPanel } from './RunLogPanel';
 
 const RUN = 30;
@@ -30,6 +30,9 @@ async function setup() {
   const log = serverLog();
   expect(await screen.findByText(`${log.length} lines`)).toBeInTheDocument();
   const region = screen.getByRole('region', { name: `Run #${RUN} log lines` });
+  // A log opens at its newest lines; these tests start from the top.
+  act(() => scrollScroller(region, 0));
+  await within(region).findByRole('button', { name: 'Line 1' });
   return { user, log, region };
 }
 

@@ -1,24 +1,28 @@
 import type { KeyboardEvent } from 'react';
-import { useCallback } from 'react';
-import { ErrorState } from '../../components/ui/ErrorState';
+import { useCallback, useEffect, useState } from 'react';
 import { downloadLog } from './download';
 import { tailStatus } from './follow-tail';
 import type { LineRange } from './line-range';
-import { formatCount } from './log-text';
-import { LogLines } from './LogLines';
+import { LogBody } from './LogBody';
 import { LogSelectionBar } from './LogSelectionBar';
 import { LogStatusBar } from './LogStatusBar';
 import { LogToolbar } from './LogToolbar';
 import { useAnnouncer } from './use-announcer';
 import { useFollowTail } from './use-follow-tail';
 import { useLevelFilter } from './use-level-filter';
+import { useLineDates } from './use-line-dates';
 import { useLineSelection } from './use-line-selection';
 import { useLogAnnouncements } from './use-log-announcements';
 import { useLogCopy } from './use-log-copy';
 import { useLogSearch } from './use-log-search';
 import type { LogStream } from './use-log-stream';
+import { useOpenAtError } from './use-open-at';
 import { useReveal } from './use-reveal';
 import './log-viewer.css';
+import './log-ansi.css';
+
+/** Lines before a linked line that come with its page (those the reader sees above it). */
+const LINK_MARGIN = 50;
 
 export interface LogViewerProps {
   readonly log: LogStream;
@@ -26,12 +30,9 @@ export interface LogViewerProps {
   readonly label: string;
   /** Name of the downloaded file, e.g. "run-56-log.txt". */
   readonly fileName: string;
-  /** Start at the newest line, following new ones (for an active Run). */
-  readonly startAtEnd?: boolean;
-  /**
-   * The selected lines. Pass it (with `onSelectionChange`) to keep the selection outside, e.g.
-   * in the URL hash; leave it undefined to keep it inside the viewer.
-   */
+  /** Open at the last error-level line (a failed Run's cause), unless a line is linked. */
+  readonly openAtError?: boolean;
+  /** The selected lines, kept outside (e.g. the URL hash) with `onSelectionChange`. */
   readonly selection?: LineRange | null;
   readonly onSelectionChange?: (range: LineRange | null) => void;
   /** Largest CSS height of the scrolling area (it is as tall as its lines, up to this). */
@@ -40,48 +41,68 @@ export interface LogViewerProps {
 
 /**
  * The one log viewer, for Run and container logs: virtualized (a few dozen line nodes whatever
- * the length), level filter with counts, search over every line held, follow-tail, line links
- * and selection, copy and download from the data, text-only rendering. Each of those is a hook
- * of its own; this component wires them to the toolbar, the status bar and the lines.
+ * the length, any length), level filter with counts, search over every line, follow-tail, line
+ * links and selection, copy and download from the data, text-only rendering with terminal
+ * colours. Each of those is a hook of its own; this component wires them together.
  */
 export function LogViewer({
   log,
   label,
   fileName,
-  startAtEnd = false,
+  openAtError = false,
   selection,
   onSelectionChange,
   height = '60vh',
 }: LogViewerProps) {
-  const { store, version } = log;
+  const { store, version, loader } = log;
   const live = !store.complete;
   const { message, announce, announceCount } = useAnnouncer();
   const filter = useLevelFilter();
-  const search = useLogSearch(store, filter.levels, announce);
+  const search = useLogSearch(loader, filter.levels, announce);
   const { view, currentRow } = search;
-  const lineCount = store.length;
+  const lineCount = store.total;
   const lines = useLineSelection({ selection, onSelectionChange, lineCount, announce });
   const { selected, pick } = lines;
   const tail = useFollowTail({
     view,
     live,
-    startFollowing: startAtEnd && selected === null,
+    startFollowing: selected === null,
     holding: lines.pendingLine !== null,
     onResume: lines.clearPending,
+    place: loader.viewerPlace,
+    onLeave: loader.leaveViewer,
   });
-  const { pause } = tail;
-  // After useFollowTail: its "scroll to the newest line" runs first, then a linked line or match
-  // is brought into view (and pauses following) in the same commit, before paint.
+  const { pause, layout } = tail;
+  const [missingLine, setMissingLine] = useState<number | null>(null);
   useReveal({
     view,
     version,
     pending: lines,
     currentRow,
     showAllLevels: filter.showAll,
+    onMissing: setMissingLine,
     scroll: tail,
+  });
+  useOpenAtError({
+    enabled: openAtError && selected === null,
+    view,
+    version,
+    revealLine: tail.revealLine,
+    moved: !tail.following,
   });
   useLogAnnouncements({ store, version, label, announce, announceCount });
   const copy = useLogCopy({ view, selected, scrollRef: tail.scrollRef, announce });
+  const { dates, mode, setMode } = useLineDates(store, version);
+
+  // The lines on screen are asked for first; a linked line before it is on screen (from the
+  // start, so that the first page after the tail is its page).
+  const from = view.rowCount ? view.lineAt(layout.first) : 0;
+  const to = view.rowCount ? view.lineAt(Math.max(layout.first, layout.last)) : 0;
+  const linked = lines.pendingLine;
+  useEffect(() => {
+    if (linked !== null) loader.want({ start: Math.max(1, linked - LINK_MARGIN), end: linked });
+    else loader.want(to > 0 ? { start: from, end: to } : null);
+  }, [loader, from, to, linked]);
 
   const onLineClick = useCallback(
     (line: number, extend: boolean) => {
@@ -96,29 +117,33 @@ export function LogViewer({
   };
 
   return (
-    <div className={tail.wrap ? 'log log--wrap' : 'log'} onCopy={copy.onCopy} onKeyDown={onKeyDown}>
+    <div
+      className={tail.wrap ? 'log log--wrap' : 'log'}
+      data-held={store.held}
+      data-total={lineCount}
+      data-live={log.streamed ? 'stream' : 'polling'}
+      onCopy={copy.onCopy}
+      onKeyDown={onKeyDown}
+    >
       <LogToolbar
         levels={filter.levels}
         counts={store.counts}
+        countsFinal={store.whole}
         onToggleLevel={filter.toggle}
-        search={{
-          value: search.input,
-          onChange: search.setInput,
-          searching: view.query !== '',
-          currentMatch: search.current,
-          matchCount: search.matchCount,
-          onStep: search.step,
-        }}
+        search={search.box}
         goToLine={lines.goToInput}
         onGoToLineChange={lines.setGoToInput}
         onGoTo={lines.goTo}
         lineCount={lineCount}
         wrap={tail.wrap}
         onWrapChange={tail.setWrap}
+        timeMode={mode}
+        onTimeModeChange={setMode}
         live={live}
         following={tail.following}
         onFollowChange={(follow) => (follow ? tail.resume() : pause())}
         onDownload={() => downloadLog(store, fileName)}
+        whole={store.whole}
       />
       {selected ? (
         <LogSelectionBar
@@ -130,43 +155,37 @@ export function LogViewer({
       <LogStatusBar
         rowCount={view.rowCount}
         lineCount={lineCount}
+        held={store.held}
         status={tailStatus(store, tail.following)}
         live={live}
+        streamed={log.streamed}
         fetching={log.fetching}
         onRefresh={log.refresh}
         refreshError={lineCount > 0 ? log.error : null}
+        utc={mode === 'utc'}
       />
-
-      <div className="log__frame">
-        {log.error && lineCount === 0 ? (
-          <ErrorState error={log.error} onRetry={log.refresh} title="The log could not be loaded" />
-        ) : lineCount === 0 ? (
-          <p className="log__empty" role="status">
-            {!store.loaded ? 'Loading the log…' : live ? 'No log lines yet.' : 'This log is empty.'}
-          </p>
-        ) : null}
-        <LogLines
-          view={view}
-          virtualizer={tail.virtualizer}
-          scrollRef={tail.scrollRef}
-          scrollHandlers={tail.scrollHandlers}
-          label={label}
-          height={height}
-          hidden={lineCount === 0}
-          selected={selected}
-          currentRow={currentRow}
-          wrap={tail.wrap}
-          onLineClick={onLineClick}
-        />
-        {live && !tail.following && lineCount > 0 ? (
-          <button type="button" className="button log__jump" onClick={tail.resume}>
-            {tail.newLines > 0
-              ? `Jump to latest (${formatCount(tail.newLines)} new)`
-              : 'Jump to latest'}
-          </button>
-        ) : null}
-      </div>
-
+      <LogBody
+        store={store}
+        error={log.error}
+        onRetry={log.refresh}
+        paused={!tail.following}
+        newLines={tail.newLines}
+        onJump={tail.resume}
+        missingLine={missingLine}
+        reread={loader.rereads > 0}
+        view={view}
+        layout={layout}
+        scrollRef={tail.scrollRef}
+        rowsRef={tail.rowsRef}
+        scrollHandlers={tail.scrollHandlers}
+        label={label}
+        height={height}
+        hidden={lineCount === 0}
+        selected={selected}
+        currentRow={currentRow}
+        dates={dates}
+        onLineClick={onLineClick}
+      />
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>

@@ -6,6 +6,8 @@ export interface RunLogPanelProps {
   readonly runId: number;
   /** The Run is Queued or Running: its log still grows. */
   readonly active: boolean;
+  /** The Run failed: its log opens at the last error-level line (its cause). */
+  readonly failed?: boolean;
   /** Selected lines, kept outside (e.g. the URL hash `#L120`); leave undefined to keep inside. */
   readonly selection?: LineRange | null;
   readonly onSelectionChange?: (range: LineRange | null) => void;
@@ -17,6 +19,7 @@ export interface RunLogPanelProps {
 export function RunLogPanel({
   runId,
   active,
+  failed = false,
   selection,
   onSelectionChange,
   height,
@@ -28,7 +31,7 @@ export function RunLogPanel({
       log={log}
       label={`Run #${runId} log`}
       fileName={`run-${runId}-log.txt`}
-      startAtEnd={active}
+      openAtError={failed}
       {...(selection !== undefined ? { selection } : {})}
       {...(onSelectionChange ? { onSelectionChange } : {})}
       {...(height ? { height } : {})}

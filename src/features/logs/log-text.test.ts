@@ -10,6 +10,7 @@ test('a line as text: ISO time, level tag, message exactly as received', () => {
     level: 'warning' as const,
     message: hostile,
     containerId: null,
+    line: 1,
   };
   expect(formatLogLine(entry)).toBe(`2026-11-28T12:00:05.000Z WARN  ${hostile}`);
   expect(logText([entry, entry])).toBe(`${formatLogLine(entry)}\n${formatLogLine(entry)}\n`);

@@ -5,80 +5,81 @@ import { LogStore } from '../../queries/log-store';
 import { lineRange } from './line-range';
 import { LogView, lowerBound } from './log-view';
 
-const levelOf = (seq: number): LogLevel =>
-  seq % 7 === 0 ? 'error' : seq % 3 === 0 ? 'warning' : 'info';
+const levelOf = (line: number): LogLevel =>
+  line % 7 === 0 ? 'error' : line % 3 === 0 ? 'warning' : 'info';
 
-function storeOf(count: number, from = 1): LogStore {
-  const store = new LogStore();
-  append(store, from, count);
-  return store;
-}
-
-function append(store: LogStore, from: number, count: number) {
+/** Lines `from` to `from + count - 1` (seq = line), with their total. */
+function place(store: LogStore, from: number, count: number, total = from + count - 1) {
   const entries: LogEntry[] = [];
-  for (let seq = from; seq < from + count; seq++) {
+  for (let line = from; line < from + count; line++) {
     entries.push({
-      seq,
+      seq: line,
       time: 0,
-      level: levelOf(seq),
-      message: seq === 4242 ? 'Needle in the HAYSTACK' : `Processed partition ${seq}`,
+      level: levelOf(line),
+      message: line === 4242 ? 'Needle in the HAYSTACK' : `Processed partition ${line}`,
       containerId: null,
+      line,
     });
   }
-  store.append({ entries, nextAfter: from + count - 1, complete: false }, true);
+  store.place(entries, { total });
+}
+
+function storeOf(count: number): LogStore {
+  const store = new LogStore();
+  place(store, 1, count);
+  return store;
 }
 
 const ALL = new Set<LogLevel>(['info', 'warning', 'error']);
 
-test('with every level shown, rows are lines', () => {
-  const view = new LogView(storeOf(100), ALL, '').sync();
-  expect(view.rowCount).toBe(100);
-  expect(view.indexAt(41)).toBe(41);
-  expect(view.rowOf(41)).toBe(41);
+test('with every level shown, rows are the log’s lines, held or not', () => {
+  const store = new LogStore();
+  place(store, 901, 100, 1000);
+  const view = new LogView(store, ALL, '').sync();
+  expect(view.rowCount).toBe(1000);
+  expect(view.lineAt(41)).toBe(42);
+  expect(view.entryAt(41)).toBeNull(); // not held yet: a placeholder
+  expect(view.entryAt(999)?.seq).toBe(1000);
+  expect(view.rowOfLine(1001)).toBe(-1);
 });
 
-test('the level filter keeps only those lines, in order', () => {
-  const store = storeOf(100);
-  const view = new LogView(store, new Set<LogLevel>(['error']), '').sync();
+test('the level filter keeps only the held lines of those levels, in order', () => {
+  const view = new LogView(storeOf(100), new Set<LogLevel>(['error']), '').sync();
   expect(view.rowCount).toBe(14);
-  expect(store.at(view.indexAt(0)).seq).toBe(7);
-  expect(view.rowOf(13)).toBe(1); // seq 14 is the second error
-  expect(view.rowOf(0)).toBe(-1); // seq 1 is hidden
+  expect(view.lineAt(0)).toBe(7);
+  expect(view.rowOfLine(14)).toBe(1);
+  expect(view.rowOfLine(13)).toBe(-1); // hidden by the filter
+  expect(view.entriesIn(lineRange(1, 30)).map((entry) => entry.seq)).toEqual([7, 14, 21, 28]);
 });
 
-test('search covers every line held, case-insensitively, and follows new lines', () => {
+test('search covers every line held, case-insensitively, one match a line, and follows new lines', () => {
   const store = storeOf(10_000);
   const view = new LogView(store, ALL, '  haystack ').sync();
   expect(view.query).toBe('haystack');
   expect(view.matches).toEqual([4241]);
-  append(store, 10_001, 100);
+  place(store, 10_001, 100);
   const more = new LogView(store, ALL, 'partition 1010').sync();
-  expect(more.matches.map((row) => store.at(more.indexAt(row)).seq)).toEqual([1010, 10100]);
+  expect(more.matches.map((row) => more.lineAt(row))).toEqual([1010, 10100]);
+  expect(more.matchCount).toBe(2);
 });
 
-test('sync only looks at lines that arrived since the last call', () => {
+test('while the log is not whole, matches come from the server (with its count)', () => {
+  const store = new LogStore();
+  place(store, 991, 10, 1000);
+  const view = new LogView(store, ALL, 'x', { lines: [5, 995], totalMatches: 12_000 }).sync();
+  expect(view.searchedOnServer).toBe(true);
+  expect(view.matches).toEqual([4, 994]);
+  expect(view.matchCount).toBe(12_000);
+});
+
+test('sync takes in what arrived since the last call', () => {
   const store = storeOf(10);
   const view = new LogView(store, new Set<LogLevel>(['info', 'warning']), 'partition').sync();
   const before = view.rowCount;
+  place(store, 11, 10);
   view.sync();
-  expect(view.rowCount).toBe(before);
-  append(store, 11, 10);
-  view.sync();
-  expect(view.rowCount).toBe(before + 9); // seq 14 is an error
+  expect(view.rowCount).toBe(before + 9); // line 14 is an error
   expect(view.matches).toHaveLength(view.rowCount);
-});
-
-test('a row knows its line and entry; a line its row, and copy takes the lines shown', () => {
-  const store = storeOf(100);
-  const view = new LogView(store, new Set<LogLevel>(['error']), '').sync();
-  expect(view.lineAt(1)).toBe(14);
-  expect(view.entryAt(1).seq).toBe(14);
-  expect(view.rowOfLine(14)).toBe(1);
-  expect(view.rowOfLine(13)).toBe(-1); // hidden by the filter
-  expect(view.entriesIn(lineRange(1, 30)).map((entry) => entry.seq)).toEqual([7, 14, 21, 28]);
-  const all = new LogView(store, ALL, '').sync();
-  expect(all.rowOfLine(101)).toBe(-1); // not held (yet)
-  expect(all.entriesIn(lineRange(99, 120))).toHaveLength(2);
 });
 
 test('lowerBound finds the first position at or above a value', () => {

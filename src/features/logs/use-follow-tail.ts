@@ -1,11 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { WheelEvent } from 'react';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ViewerPlace } from '../../queries/log-loader';
 import { assertNever } from '../../domain/assert-never';
-import { LOG_ROW_HEIGHT, newSince, readerScrolled } from './follow-tail';
+import { LOG_ROW_HEIGHT, SETTLE_MS, newSince, readerScrolled } from './follow-tail';
 import type { LogView } from './log-view';
-import { useSettleGuard } from './use-settle-guard';
-import { useWrapLines } from './use-wrap-lines';
+import { useLogViewport } from './use-log-viewport';
 
 export interface FollowTailOptions {
   readonly view: LogView;
@@ -17,13 +16,16 @@ export interface FollowTailOptions {
   readonly holding: boolean;
   /** Following again (the button, "Jump to latest") gives up that wait. */
   readonly onResume: () => void;
+  /** Where a viewer of this log was left before (kept across a remount), and where to keep it. */
+  readonly place: ViewerPlace | null;
+  readonly onLeave: (place: ViewerPlace) => void;
 }
 
 /**
- * The scroll geometry of the log's lines, in one place: the virtualizer, every scroll write and
- * the reader's scrolling. Follows the newest line while `following`; pauses when the reader
- * scrolls (or wheels) up, resumes at the bottom; brings a linked line or a search match into
- * view; wraps lines keeping the top line. The list component renders what this lays out.
+ * The scroll behaviour of the log's lines: the viewport (use-log-viewport.ts) and when it moves
+ * by itself. Follows the newest line while `following`; pauses when the reader scrolls (or
+ * wheels) up, resumes at the bottom; brings a linked line or a search match into view and keeps
+ * a linked line there against scrolls the reader did not make (a restored scroll position).
  */
 export function useFollowTail({
   view,
@@ -31,11 +33,13 @@ export function useFollowTail({
   startFollowing,
   holding,
   onResume,
+  place,
+  onLeave,
 }: FollowTailOptions) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const rowCount = view.rowCount;
-  const [following, setFollowing] = useState(startFollowing);
+  const [following, setFollowing] = useState(place ? place.following : startFollowing);
   const [pausedAt, setPausedAt] = useState(0);
+  const [wrap, setWrap] = useState(false);
   const rowCountRef = useRef(rowCount);
   useLayoutEffect(() => {
     rowCountRef.current = rowCount;
@@ -46,58 +50,77 @@ export function useFollowTail({
     setFollowing(false);
     setPausedAt(rowCountRef.current);
   }, []);
+  /** A linked line just brought into view, kept there until the reader acts (or SETTLE_MS). */
+  const settle = useRef<{ row: number; until: number } | null>(null);
+  const release = useCallback(() => {
+    settle.current = null;
+  }, []);
+  const followingRef = useRef(following);
+  useLayoutEffect(() => {
+    followingRef.current = following;
+  }, [following]);
+  const onWheelUp = useCallback(() => {
+    settle.current = null;
+    if (followingRef.current) pause();
+  }, [pause]);
+  const viewport = useLogViewport(rowCount, LOG_ROW_HEIGHT, wrap, onWheelUp, place?.top ?? 0);
+  const { top: readTop } = viewport;
+  useEffect(
+    () => () => onLeave({ top: readTop(), following: followingRef.current }),
+    [onLeave, readTop],
+  );
+  const { scrollToEnd, scrollToRow, scrollRef, rowsRef, layout } = viewport;
+
   const resume = () => {
     onResume();
     setFollowing(true);
   };
 
-  const getItemKey = useCallback((row: number) => view.entryAt(row).seq, [view]);
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => LOG_ROW_HEIGHT,
-    getItemKey,
-    overscan: 12,
-  });
-  const { wrap, setWrap } = useWrapLines(virtualizer, scrollRef, following);
-
-  // While following, every arrival scrolls to the newest line (before paint).
+  // While following, every arrival shows the newest line (before paint).
   useLayoutEffect(() => {
-    // One write to the element (one layout); the virtualizer follows from the scroll event.
-    const el = scrollRef.current;
-    if (following && rowCount > 0 && el) el.scrollTop = el.scrollHeight;
+    if (following && rowCount > 0) scrollToEnd();
+    // scrollToEnd reads the geometry of this render
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [following, rowCount]);
-
-  const { arm, release, restore } = useSettleGuard(virtualizer);
 
   /** Brings a linked line into view: the log on its page, then the line within the log. */
   const revealLine = useCallback(
     (row: number) => {
       pause();
       scrollRef.current?.scrollIntoView?.({ block: 'nearest' });
-      virtualizer.scrollToIndex(row, { align: 'center' });
-      arm(row);
+      scrollToRow(row, 'center');
+      settle.current = { row, until: performance.now() + SETTLE_MS };
     },
-    [pause, virtualizer, arm],
+    [pause, scrollToRow, scrollRef],
   );
   /** Brings a search match into view. */
   const revealMatch = useCallback(
     (row: number) => {
       pause();
-      virtualizer.scrollToIndex(row, { align: 'center' });
+      scrollToRow(row, 'center');
     },
-    [pause, virtualizer],
+    [pause, scrollToRow],
   );
 
-  const lastScrollTop = useRef(0);
   const onScroll = () => {
-    const el = scrollRef.current;
-    if (!el) return;
-    if (restore(el)) return; // a move nobody asked for, undone
-    const top = el.scrollTop;
-    const fromEnd = el.scrollHeight - el.clientHeight - top;
-    const lastTop = lastScrollTop.current;
-    const verdict = readerScrolled({ top, lastTop, fromEnd, following, live, holding });
+    const lastTop = viewport.top() * LOG_ROW_HEIGHT;
+    if (!viewport.onScroll()) return; // this hook's own move
+    // The area emptied (a log read again from its tail): the browser moved, not the reader.
+    if (rowCountRef.current === 0) return;
+    const target = settle.current;
+    if (target) {
+      if (performance.now() < target.until) return scrollToRow(target.row, 'center');
+      settle.current = null;
+    }
+    const top = viewport.top() * LOG_ROW_HEIGHT;
+    const verdict = readerScrolled({
+      top,
+      lastTop,
+      fromEnd: viewport.fromEnd(),
+      following,
+      live,
+      holding,
+    });
     switch (verdict) {
       case 'follow':
         setFollowing(true);
@@ -110,12 +133,6 @@ export function useFollowTail({
       default:
         assertNever(verdict, 'scroll verdict');
     }
-    lastScrollTop.current = top;
-  };
-
-  const onWheel = (event: WheelEvent) => {
-    release();
-    if (event.deltaY < 0 && following) pause();
   };
 
   return {
@@ -130,9 +147,16 @@ export function useFollowTail({
     revealMatch,
     /** The reader acts: no linked line is guarded any more. */
     release,
-    virtualizer,
-    /** The scrolling element, and the reader's scrolling on it. */
+    layout,
+    rowsRef,
     scrollRef,
-    scrollHandlers: { onScroll, onWheel, onPointerDown: release },
+    scrollHandlers: {
+      onScroll,
+      onPointerDown: release,
+      onWheel: (event: WheelEvent) => {
+        release();
+        if (event.deltaY < 0 && following) pause();
+      },
+    },
   };
 }

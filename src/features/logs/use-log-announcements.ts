@@ -24,7 +24,8 @@ export function useLogAnnouncements({
 }: LogAnnouncementsOptions) {
   const seen = useRef<Announced | null>(null);
   useEffect(() => {
-    const next = nextAnnouncement(seen.current, store, label);
+    const snapshot = { length: store.total, complete: store.complete, caughtUp: store.caughtUp };
+    const next = nextAnnouncement(seen.current, snapshot, label);
     seen.current = next.seen;
     const { announcement } = next;
     switch (announcement.kind) {

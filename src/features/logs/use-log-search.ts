@@ -1,22 +1,37 @@
+import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { LogLevel } from '../../api/contract';
-import type { LogStore } from '../../queries/log-store';
+import type { LogLoader } from '../../queries/log-loader';
+import { logSearchQuery } from '../../queries/logs';
 import { clampMatch, matchAnnouncement, stepMatch } from './log-search';
-import { LogView } from './log-view';
+import { LogView, normalizeQuery } from './log-view';
 
 /**
  * What the viewer shows and finds: the view of the store (levels shown, deferred search, kept
- * up to date with every render), its matches, the current one and stepping through them.
+ * up to date with every render), its matches — over every line held, or on the server while
+ * the log is not whole (when it has search) — the current one and stepping through them.
  */
 export function useLogSearch(
-  store: LogStore,
+  loader: LogLoader,
   levels: ReadonlySet<LogLevel>,
   announce: (text: string) => void,
 ) {
+  const { store } = loader;
   const [input, setInput] = useState('');
   const query = useDeferredValue(input);
-  const view = useMemo(() => new LogView(store, levels, query), [store, levels, query]);
-  // Takes in the lines that arrived since the last render (idempotent, incremental).
+  const q = normalizeQuery(query);
+  const onServer = q !== '' && !store.whole && loader.caps.lines && loader.caps.search !== false;
+  const { runId, containerId } = loader;
+  const server = useQuery({
+    ...logSearchQuery(loader, runId, containerId, q),
+    enabled: onServer,
+  });
+  const found = onServer ? (server.data ?? null) : null;
+  const view = useMemo(
+    () => new LogView(store, levels, query, found),
+    [store, levels, query, found],
+  );
+  // Takes in the lines that arrived since the last render (idempotent).
   view.sync();
   const matches = view.matches;
 
@@ -35,18 +50,20 @@ export function useLogSearch(
     if (!matches.length) return;
     const next = stepMatch(current, delta, matches.length);
     setChosen(next);
-    announce(matchAnnouncement(next, matches.length, view.lineAt(matches[next] ?? 0)));
+    announce(matchAnnouncement(next, view.matchCount, view.lineAt(matches[next] ?? 0)));
   };
 
   return {
-    /** The search as typed (the view follows it, deferred). */
-    input,
-    setInput,
     view,
-    /** Index of the current match among `matchCount`; its row, or -1 for none. */
-    current,
     currentRow,
-    matchCount: matches.length,
-    step,
+    box: {
+      value: input,
+      onChange: setInput,
+      searching: view.query !== '' && !(onServer && server.isPending),
+      pending: view.query !== '' && onServer && server.isPending,
+      currentMatch: current,
+      matchCount: view.matchCount,
+      onStep: step,
+    },
   };
 }

@@ -1,13 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { LogLoader } from '../../queries/log-loader';
 import type { LogStore } from '../../queries/log-store';
 import { logQuery } from '../../queries/logs';
+import { useLogPush } from './use-log-push';
 
 /** While a long log is still arriving page after page, the viewer renders at most this often. */
 const CATCH_UP_RENDER_MS = 100;
 
 /** A log as the viewer needs it: the store, whether it is loading, and how to ask again. */
 export interface LogStream {
+  readonly loader: LogLoader;
   readonly store: LogStore;
   /** Changes whenever lines arrive (the store is mutated in place). */
   readonly version: number;
@@ -16,6 +19,8 @@ export interface LogStream {
   readonly error: Error | null;
   /** Asks for new lines now. */
   readonly refresh: () => void;
+  /** New lines are pushed by the log's stream (no polling meanwhile). */
+  readonly streamed: boolean;
 }
 
 /**
@@ -24,7 +29,10 @@ export interface LogStream {
  */
 export function useLogStream(runId: number, containerId: number | null, active: boolean) {
   const query = useQuery(logQuery(runId, containerId));
-  const store = query.data;
+  const loader = query.data;
+  const { store } = loader;
+  // While on screen, the rest of the log is filled in the background.
+  useEffect(() => loader.attach(), [loader]);
   // Renders never inside the fetch loop (the next page is already on its way while lines
   // render), once for however many pages arrived meanwhile, and while catching up on a long log
   // at most every CATCH_UP_RENDER_MS.
@@ -61,11 +69,15 @@ export function useLogStream(runId: number, containerId: number | null, active: 
     void refetch({ cancelRefetch: false });
   }, [refetch]);
 
+  const streamed = useLogPush(loader, version, { runId, containerId, refresh });
+
   return {
+    loader,
+    streamed,
     store,
     version,
     fetching: query.isFetching,
-    error: query.error,
+    error: query.error ?? loader.fillError,
     refresh,
   } satisfies LogStream;
 }

@@ -11,6 +11,8 @@ export interface RevealOptions {
   readonly currentRow: number;
   /** Shows every level (when the filter hides the linked line). */
   readonly showAllLevels: () => void;
+  /** A linked line past the end of the log. */
+  readonly onMissing: (line: number) => void;
   /** The scrolling (from useFollowTail); every function stable. */
   readonly scroll: {
     readonly revealLine: (row: number) => void;
@@ -28,13 +30,18 @@ export function useReveal({
   pending: { pendingLine, clearPending },
   currentRow,
   showAllLevels,
+  onMissing,
   scroll: { revealLine, revealMatch },
 }: RevealOptions) {
   const { store } = view;
   useLayoutEffect(() => {
     if (pendingLine === null) return;
-    if (pendingLine > store.length) {
-      if (store.complete) clearPending(); // no such line
+    if (pendingLine > store.total) {
+      // No such line: once the log is final, or its size is known from the server.
+      if (store.complete || (store.loaded && store.numbering === 'server')) {
+        onMissing(pendingLine);
+        clearPending();
+      }
       return;
     }
     const row = view.rowOfLine(pendingLine);
@@ -44,7 +51,7 @@ export function useReveal({
     }
     revealLine(row);
     clearPending();
-  }, [pendingLine, version, view, store, clearPending, showAllLevels, revealLine]);
+  }, [pendingLine, version, view, store, clearPending, showAllLevels, revealLine, onMissing]);
 
   // The row of a match never changes as lines arrive (they are only appended): this runs only
   // when the search or the current match changes.

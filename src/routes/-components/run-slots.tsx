@@ -43,7 +43,14 @@ export function ContainerLog({ run, containerId }: { run: Run; containerId: numb
 }
 
 function ExpandedRunLog({ run }: { run: Run }) {
-  return <RunLogPanel runId={run.id} active={isActive(run.state)} height="45vh" />;
+  return (
+    <RunLogPanel
+      runId={run.id}
+      active={isActive(run.state)}
+      failed={run.state === 'failure'}
+      height="45vh"
+    />
+  );
 }
 
 function ExpandedRunLifecycle({ run }: { run: Run }) {
