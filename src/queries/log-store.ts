@@ -10,6 +10,7 @@ import type { LogEntry } from '../api/map';
 import type { LineInput, TextChunk } from './log-segment';
 import { LEVELS, SEGMENT_MAX, Segment } from './log-segment';
 import { hasControls, plainText } from './log-plain';
+import { fitsBetween } from './log-seq';
 
 export type LevelCounts = Readonly<Record<LogLevel, number>>;
 export const LOG_LEVELS: readonly LogLevel[] = LEVELS;
@@ -203,7 +204,8 @@ export class LogStore {
       else runs.push({ line, lines: [input] });
     }
     for (const run of runs) {
-      if (!this.#fits(run.line, run.lines)) return { added: 0, conflict: 'changed' };
+      if (!fitsBetween(this.#segments, run.line, run.lines))
+        return { added: 0, conflict: 'changed' };
     }
     let added = 0;
     for (const run of runs) added += this.#insert(run.line, run.lines);
@@ -244,31 +246,6 @@ export class LogStore {
     if (caughtUp !== undefined) this.#caughtUp = caughtUp;
     this.#loaded = true;
     return before !== [this.#complete, this.#caughtUp, this.#loaded].join();
-  }
-
-  /** Seqs of a run fall between those of the held lines around it. */
-  #fits(line: number, lines: readonly LineInput[]): boolean {
-    for (let k = 1; k < lines.length; k++) {
-      if ((lines[k]?.seq ?? 0) <= (lines[k - 1]?.seq ?? 0)) return false;
-    }
-    const before = this.#heldSeqBefore(line);
-    const after = this.#heldSeqAfter(line + lines.length - 1);
-    const first = lines[0]?.seq ?? 0;
-    const last = lines.at(-1)?.seq ?? 0;
-    return (before === null || before < first) && (after === null || after > last);
-  }
-  #heldSeqBefore(line: number): number | null {
-    for (let k = this.#segments.length - 1; k >= 0; k--) {
-      const s = this.#segments[k];
-      if (s && s.start < line) return s.seq[Math.min(s.length, line - s.start) - 1] ?? null;
-    }
-    return null;
-  }
-  #heldSeqAfter(line: number): number | null {
-    for (const s of this.#segments) {
-      if (s.end > line) return s.seq[Math.max(0, line + 1 - s.start)] ?? null;
-    }
-    return null;
   }
 
   #insert(line: number, lines: readonly HeldInput[]): number {
