@@ -6,12 +6,11 @@ const PORT = Number(process.env.E2E_PORT ?? 4174);
 /** Browser journeys in Debian's Chromium (no downloaded browser) against the simulator build. */
 export default defineConfig({
   testDir: './test/e2e',
-  // Two workers in CI (each spec file on one of them): the journeys spend much of their time
-  // waiting on the page, so two share this machine's two cores and CI stays under 15 minutes.
+  // One worker: two on this machine's two cores made the heavier journeys (axe, mermaid) time out.
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 2 : 1,
+  workers: 1,
   retries: 0,
   forbidOnly: true,
   reporter: process.env.CI ? [['line'], ['json', { outputFile: 'reports/e2e.json' }]] : 'list',
