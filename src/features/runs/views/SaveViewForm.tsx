@@ -1,7 +1,7 @@
 /** "Save this view": a name for the page's current filters, sort and density. */
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
-import { NAME_MAX } from './saved-views';
+import { ViewNameError, ViewNameField } from './ViewNameField';
 
 export function SaveViewForm({ onSave }: { onSave: (name: string) => void }) {
   const id = useId();
@@ -19,25 +19,17 @@ export function SaveViewForm({ onSave }: { onSave: (name: string) => void }) {
   };
   return (
     <form className="saved-views__save" aria-label="Save this view" onSubmit={submit}>
-      <label htmlFor={`${id}-name`}>Name of this view</label>
-      <input
-        id={`${id}-name`}
-        type="text"
+      <ViewNameField
+        id={id}
+        label="Name of this view"
         value={name}
-        maxLength={NAME_MAX}
-        autoComplete="off"
-        aria-invalid={error !== null}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => setName(event.target.value)}
+        error={error}
+        onChange={setName}
       />
       <button type="submit" className="button button--primary button--small">
         Save view
       </button>
-      {error ? (
-        <p id={`${id}-error`} className="saved-views__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ViewNameError id={id} error={error} />
     </form>
   );
 }

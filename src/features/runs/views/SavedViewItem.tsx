@@ -3,6 +3,7 @@
  * cancels), Copy link and Delete. Every button names the view, for screen readers.
  */
 import type { FormEvent, KeyboardEvent } from 'react';
+import { ViewNameError, ViewNameField } from './ViewNameField';
 import { useId, useRef, useState } from 'react';
 import type { SavedView } from './saved-views';
 import { NAME_MAX, renameView } from './saved-views';
@@ -65,18 +66,13 @@ export function SavedViewItem({
           onSubmit={submit}
           onKeyDown={cancelOnEscape}
         >
-          <label htmlFor={`${id}-name`}>New name for “{view.name}”</label>
-          <input
-            id={`${id}-name`}
-            type="text"
+          <ViewNameField
+            id={id}
+            label={<>New name for “{view.name}”</>}
             value={name}
-            maxLength={NAME_MAX}
-            autoComplete="off"
-            // The person asked to rename: the field is where they type next.
+            error={error}
             autoFocus
-            aria-invalid={error !== null}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => setName(event.target.value)}
+            onChange={setName}
           />
           <button type="submit" className="button button--small button--primary">
             Save name
@@ -91,11 +87,7 @@ export function SavedViewItem({
           >
             Cancel
           </button>
-          {error ? (
-            <p id={`${id}-error`} className="saved-views__error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ViewNameError id={id} error={error} />
         </form>
       </li>
     );
