@@ -23,6 +23,8 @@ export type SearchLogOnServer = (q: string, signal?: AbortSignal) => Promise<Log
 export interface ViewerPlace {
   readonly top: number;
   readonly following: boolean;
+  /** The lines there were when following paused ("N new" counts from there). */
+  readonly pausedAt: number;
 }
 
 /** After a failed background page, the next try waits this long (doubling, at most 30 s). */

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { advanceClock, resetSim } from './sim';
+import { advanceClock, resetSim, waitForSimulator } from './sim';
 
 /** The API requests the page makes from now on, by path (the simulator's controls left out). */
 function countApiRequests(page: Page) {
@@ -62,7 +62,7 @@ async function withoutStreams(page: Page): Promise<void> {
 async function openActivity(page: Page, options: { readonly activeRun: boolean }) {
   await page.clock.install();
   await page.goto('/');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitForSimulator(page);
   await resetSim(page, 'empty');
   let id: number | null = null;
   if (options.activeRun) {

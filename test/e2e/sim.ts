@@ -35,6 +35,19 @@ export async function setUser(
   await call(page, 'PUT', 'user', permission ? { role, permission } : { role });
 }
 
+/**
+ * Waits until the simulator answers this page: the service worker controls it *and* MSW has
+ * enabled mocking for it (the app renders only after that). A controlled page whose MSW client
+ * has not yet said so gets the network's answers — a 404 from the static server.
+ */
+export async function waitForSimulator(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      navigator.serviceWorker.controller !== null &&
+      (document.getElementById('root')?.childElementCount ?? 0) > 0,
+  );
+}
+
 /** Opens the app with a fresh simulator in the given scenario (clock paused). */
 export async function openWithScenario(
   page: Page,
@@ -42,7 +55,7 @@ export async function openWithScenario(
   scenario = 'default',
 ): Promise<void> {
   await page.goto('/');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitForSimulator(page);
   await resetSim(page, scenario);
   await page.goto(path);
 }

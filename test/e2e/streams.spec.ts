@@ -5,13 +5,13 @@
  * is moved, and stop their ticker when the page aborts the fetch.
  */
 import { expect, test } from '@playwright/test';
-import { resetSim } from './sim';
+import { resetSim, waitForSimulator } from './sim';
 
 test('a log stream and the Runs stream flow through the service worker, and stop when aborted', async ({
   page,
 }) => {
   await page.goto('/');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitForSimulator(page);
   await resetSim(page, 'default');
 
   const outcome = await page.evaluate(async () => {

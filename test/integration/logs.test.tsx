@@ -224,9 +224,16 @@ test('with a log stream, lines pushed while the reader is scrolled up are counte
   expect(await screen.findByText('Paused: new lines keep arriving below')).toBeInTheDocument();
   advanceClock(5 * 60_000); // 13 lines, pushed (no button to check for them)
   expect(screen.queryByRole('button', { name: 'Check for new lines' })).not.toBeInTheDocument();
+  expect(
+    await screen.findByRole('button', { name: 'Jump to latest (13 new)' }),
+  ).toBeInTheDocument();
+  // Another tab and back: still paused, still counting from where it paused.
+  await user.click(screen.getByRole('tab', { name: 'Results' }));
+  await user.click(screen.getByRole('tab', { name: 'Logs' }));
+  expect(await screen.findByText('Paused: new lines keep arriving below')).toBeInTheDocument();
   await user.click(await screen.findByRole('button', { name: 'Jump to latest (13 new)' }));
   expect(await screen.findByText('Following new lines')).toBeInTheDocument();
-  expect(await within(region).findByRole('button', { name: 'Line 35' })).toBeInTheDocument();
+  expect(await within(logRegion(58)).findByRole('button', { name: 'Line 35' })).toBeInTheDocument();
 });
 
 test('a #L link on a 100,000-line log brings that line into view; its markup shows as text', async () => {

@@ -38,7 +38,7 @@ export function useFollowTail({
 }: FollowTailOptions) {
   const rowCount = view.rowCount;
   const [following, setFollowing] = useState(place ? place.following : startFollowing);
-  const [pausedAt, setPausedAt] = useState(0);
+  const [pausedAt, setPausedAt] = useState(place?.pausedAt ?? 0);
   const [wrap, setWrap] = useState(false);
   const rowCountRef = useRef(rowCount);
   useLayoutEffect(() => {
@@ -56,9 +56,11 @@ export function useFollowTail({
     settle.current = null;
   }, []);
   const followingRef = useRef(following);
+  const pausedAtRef = useRef(pausedAt);
   useLayoutEffect(() => {
     followingRef.current = following;
-  }, [following]);
+    pausedAtRef.current = pausedAt;
+  }, [following, pausedAt]);
   const onWheelUp = useCallback(() => {
     settle.current = null;
     if (followingRef.current) pause();
@@ -66,7 +68,12 @@ export function useFollowTail({
   const viewport = useLogViewport(rowCount, LOG_ROW_HEIGHT, wrap, onWheelUp, place?.top ?? 0);
   const { top: readTop } = viewport;
   useEffect(
-    () => () => onLeave({ top: readTop(), following: followingRef.current }),
+    () => () =>
+      onLeave({
+        top: readTop(),
+        following: followingRef.current,
+        pausedAt: pausedAtRef.current,
+      }),
     [onLeave, readTop],
   );
   const { scrollToEnd, scrollToRow, scrollRef, rowsRef, layout } = viewport;
