@@ -74,13 +74,22 @@ export function LogViewer({
   });
   const { pause, layout } = tail;
   const [missingLine, setMissingLine] = useState<number | null>(null);
+  const { select } = lines;
+  // A linked line past the end: said, and not left selected (nothing would be copied).
+  const onMissing = useCallback(
+    (line: number) => {
+      setMissingLine(line);
+      select(null);
+    },
+    [select],
+  );
   useReveal({
     view,
     version,
     pending: lines,
     currentRow,
     showAllLevels: filter.showAll,
-    onMissing: setMissingLine,
+    onMissing,
     scroll: tail,
   });
   useOpenAtError({
