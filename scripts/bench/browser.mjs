@@ -3,7 +3,9 @@
  * Debian's Chromium with the flags of playwright.config.ts, serving a build with `vite preview` on
  * a free port, and the median and millisecond formatting of their figures.
  */
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import chromiumSettings from '../../chromium.json' with { type: 'json' };
@@ -47,6 +49,34 @@ export async function startPreview({ dir, mode = 'production' }) {
     preview: { host: HOST, port, strictPort: true, open: false },
   });
   return { base: `http://${HOST}:${port}`, close: () => server.close() };
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * The demo server (`npm run demo`'s, dist-demo/server.mjs) serving `<cwd>/dist` and the simulator
+ * over real HTTP on `port` (a free one by default), with `env` (SCENARIO, SEED); resolves once it
+ * answers. `close()` stops it (SIGTERM).
+ */
+export async function serveDemo({ cwd = ROOT, port, env = {} } = {}) {
+  const listen =
+    port ?? (process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort());
+  const child = spawn(process.execPath, [join(ROOT, 'dist-demo/server.mjs')], {
+    cwd,
+    env: { ...process.env, ...env, PORT: String(listen), HOST },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://${HOST}:${listen}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`${base}/index.html`);
+      return { base, close: () => child.kill('SIGTERM') };
+    } catch {
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+  child.kill('SIGTERM');
+  throw new Error(`the demo server on port ${listen} did not start`);
 }
 
 /** The median; of an even count, the mean of the two middle values. */

@@ -13,13 +13,13 @@
  * runs on Node 20 and installs from this lock file), it also prints Lighthouse's performance score
  * and LCP (mobile preset, median of RUNS). Standalone: `node scripts/bench/first-view.mjs`.
  */
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import chromiumSettings from '../../chromium.json' with { type: 'json' };
-import { CHROME_ARGS, formatMs, launchChromium, median } from './browser.mjs';
+import { CHROME_ARGS, formatMs, launchChromium, median, serveDemo } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHELL = join(ROOT, 'bench-results/first-view-shell');
@@ -32,26 +32,6 @@ const NOT_FIRST =
   /^(RunDetails|RunActions|RunLogPanel|ContainerLogPanel|RunLifecycle|RunTimeline|mermaid|BulkActionBar)/;
 
 const run = (cmd) => execSync(cmd, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-
-/** The demo server over `<cwd>/dist` on `port`; resolves once it answers. */
-async function serve(cwd, port) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist-demo/server.mjs')], {
-    cwd,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`${base}/index.html`);
-      return { base, close: () => child.kill('SIGTERM') };
-    } catch {
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  }
-  child.kill('SIGTERM');
-  throw new Error(`the demo server on port ${port} did not start`);
-}
 
 const gzipOf = (dist, path) => {
   try {
@@ -163,7 +143,7 @@ export async function benchFirstView({ build = true } = {}) {
   const results = {};
   console.log('\n## First view (Activity), mobile conditions: CPU ×4, 150 ms RTT, 1.6 Mbps');
   for (const target of targets) {
-    const server = await serve(target.cwd, target.port);
+    const server = await serveDemo({ cwd: target.cwd, port: target.port });
     try {
       const dist = join(target.cwd, 'dist');
       const loads = [];

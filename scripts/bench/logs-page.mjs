@@ -22,10 +22,11 @@ export async function sim(page, path, body) {
 
 /**
  * 50 ms of latency on every request: Chromium's network emulation (CDP) for what goes to the
- * network and, since answers the service worker makes up never reach the network (the in-browser
- * simulator), the same delay before each `/api/` fetch of the page (an init script).
+ * network and, with `inPage` (the in-browser simulator, whose answers the service worker makes up
+ * and never reach the network), the same delay before each `/api/` fetch of the page (an init
+ * script). The page's `/api/` fetches are recorded either way (requestsSince).
  */
-export async function addLatency(context, page) {
+export async function addLatency(context, page, { inPage }) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', {
@@ -34,18 +35,22 @@ export async function addLatency(context, page) {
     downloadThroughput: -1,
     uploadThroughput: -1,
   });
-  await context.addInitScript((latency) => {
-    const realFetch = window.fetch.bind(window);
-    window.__requests = [];
-    window.fetch = async (input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (url.includes('/api/') && !url.includes('/__sim/')) {
-        window.__requests.push({ url, at: performance.now() });
-        await new Promise((r) => setTimeout(r, latency));
-      }
-      return realFetch(input, init);
-    };
-  }, LATENCY_MS);
+  await context.addInitScript(
+    (latency) => {
+      const realFetch = window.fetch.bind(window);
+      window.__requests = [];
+      window.fetch = async (input, init) => {
+        const url =
+          typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (url.includes('/api/') && !url.includes('/__sim/')) {
+          window.__requests.push({ url, at: performance.now() });
+          if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+        }
+        return realFetch(input, init);
+      };
+    },
+    inPage ? LATENCY_MS : 0,
+  );
   return cdp;
 }
 
@@ -161,27 +166,29 @@ export async function scrollTopToBottom(page, step) {
 }
 
 /**
- * A line appended on the server, until it is on screen: advances the simulator's clock by one
- * second (about one line) and waits for the held count to grow and the new line to be shown.
+ * A line appended on the server, until it is on screen: `advance` moves the simulator's clock by
+ * about a line's worth (from Node, or in the page), and the page waits for the held count to grow
+ * and the new line to be shown. Wall-clock milliseconds (the same machine's clock on both sides).
  */
-export async function liveLatency(page) {
+export async function liveLatency(page, advance) {
   const before = await heldLines(page);
-  const start = await page.evaluate(() => performance.now());
-  await sim(page, 'clock', { advance_ms: 1_500 });
+  const start = Date.now();
+  const seen = page.waitForFunction(
+    ({ n, read }) => {
+      const held = new Function(`return (${read})()`)();
+      if (held <= n) return false;
+      const row = document.querySelector(`.log__scroller [data-line="${held}"] .log-row__msg`);
+      return row ? Date.now() : false;
+    },
+    { n: before, read: readHeld.toString() },
+    { polling: 'raf', timeout: 10_000 },
+  );
+  await advance();
   try {
-    await page.waitForFunction(
-      ({ n, read }) => {
-        const held = new Function(`return (${read})()`)();
-        if (held <= n) return false;
-        return document.querySelector(`.log__scroller [data-line="${held}"] .log-row__msg`);
-      },
-      { n: before, read: readHeld.toString() },
-      { polling: 'raf', timeout: 10_000 },
-    );
+    return (await (await seen).jsonValue()) - start;
   } catch {
     return null;
   }
-  return (await page.evaluate(() => performance.now())) - start;
 }
 
 /** The `/api/` requests the page made (through its fetch) from `since` on, by kind. */

@@ -1,17 +1,21 @@
 /**
- * Log viewer figures in Chromium against `vite preview` of dist-sim (the in-browser simulator:
- * MSW in a service worker, answering on the page's main thread), with 50 ms of latency on every
- * API request (logs-page.mjs), for the `huge-log` scenario (Run #1, ~100,000 lines) and
- * `million-log` (Run #1, 1,000,000 lines, still streaming) when the simulator has it:
+ * Log viewer figures in Chromium against the production build and the simulator served over real
+ * HTTP by the demo server (`npm run demo`'s; BENCH_LOG_TARGET=sim: `vite preview` of dist-sim,
+ * the in-browser simulator, MSW in a service worker answering on the page's main thread), with
+ * 50 ms of latency on every API request (logs-page.mjs), for the `huge-log` scenario (Run #1,
+ * ~100,000 lines) and `million-log` (Run #1, 1,000,000 lines, still streaming):
  *   - time from navigation to the newest line on screen, and until every line is held;
  *   - JS heap (after a full GC) with every line held; nodes in the DOM;
  *   - time from typing a search to its match count, over every line;
  *   - frame times while scrolling from the first line to the last;
- *   - latency from a line appended on the server to its appearance on screen;
+ *   - latency from a line appended on the server to its appearance on screen, pushed by the log
+ *     stream and (huge-log) with polling, against a server without streams;
  *   - API requests per minute on the Run page, by path;
+ *   - time for a Run launched on an idle Activity page to appear, with and without the stream;
  *   - appending lines while following: re-renders of rows already shown (logs-append.mjs).
  */
-import { formatMs, launchChromium, startPreview } from './browser.mjs';
+import { formatMs, launchChromium } from './browser.mjs';
+import { newRunOnIdleActivity, pollingLatency } from './live.mjs';
 import { appendWhileFollowing } from './logs-append.mjs';
 import {
   addLatency,
@@ -19,11 +23,11 @@ import {
   liveLatency,
   requestsSince,
   scrollTopToBottom,
-  sim,
   timeSearch,
   waitForHeld,
   waitForLineOnScreen,
 } from './logs-page.mjs';
+import { TARGET, TARGET_NAME, medianOf, openTarget, serveTarget, serverLines } from './target.mjs';
 
 const SCROLL_STEP_PX = 2_000;
 
@@ -48,37 +52,17 @@ const ms = (n) => formatMs(n, 1);
 const count = (n) => n.toLocaleString('en-US');
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** Lines of Run #1's log on the server now (the clock is paused), without the added latency. */
-const serverLines = (page) =>
-  page.evaluate(async () => {
-    const get = async (q) => (await fetch(`/api/operations/1/logs?${q}`)).json();
-    const tail = await get('tail=1');
-    if (typeof tail.total === 'number') return tail.total;
-    let after = 0;
-    let lines = 0;
-    for (;;) {
-      const page = await get(`after=${after}`);
-      lines += page.entries.length;
-      after = page.next_after;
-      if (page.entries.length < 1000) return lines;
-    }
-  });
-
 async function benchScenario(browser, base, scenario) {
-  console.log(`\n## Log viewer (${scenario}, Chromium, in-browser simulator, 50 ms latency)`);
+  console.log(`\n## Log viewer (${scenario}, Chromium, ${TARGET_NAME[TARGET]}, 50 ms latency)`);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   try {
-    await page.goto(`${base}/`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await sim(page, 'clock', { paused: true });
-    if (!(await sim(page, 'reset', { scenario, seed: 42 }))) {
+    const { page, control, ok } = await openTarget(context, base, scenario);
+    if (!ok) {
       console.log(`the simulator has no ${scenario} scenario: skipped`);
       return null;
     }
     const total = await serverLines(page);
-    const cdp = await addLatency(context, page);
+    const cdp = await addLatency(context, page, { inPage: TARGET === 'sim' });
 
     await page.goto(`${base}/runs/1?tab=logs`);
     const newestMs = await waitForLineOnScreen(page, total);
@@ -128,16 +112,12 @@ async function benchScenario(browser, base, scenario) {
     const jump = page.getByRole('button', { name: /^Jump to latest/ });
     if (await jump.isVisible()) await jump.press('Enter');
     const live = [];
-    for (let i = 0; i < 5; i++) live.push(await liveLatency(page));
-    const shown = live.filter((x) => x !== null).sort((a, b) => a - b);
+    for (let i = 0; i < 5; i++)
+      live.push(await liveLatency(page, () => control('clock', { advance_ms: 1_500 })));
     const transport = await page.evaluate(
       () => document.querySelector('.log')?.getAttribute('data-live') ?? 'polling',
     );
-    console.log(
-      `server append to screen (${transport}): median ` +
-        `${shown.length ? ms(shown[Math.floor(shown.length / 2)]) : 'n/a'}, ` +
-        `max ${shown.length ? ms(shown.at(-1)) : 'n/a'} (${shown.length} of ${live.length} seen)`,
-    );
+    console.log(`server append to screen (${transport}): ${medianOf(live)}`);
 
     const since = await page.evaluate(() => performance.now());
     await page.waitForTimeout(15_000);
@@ -161,18 +141,22 @@ async function benchScenario(browser, base, scenario) {
   }
 }
 
-export async function benchLogs({ dir = 'dist-sim' } = {}) {
-  const preview = await startPreview({ dir, mode: 'sim' });
+export async function benchLogs() {
+  const server = await serveTarget();
   const browser = await launchChromium();
   const results = [];
   try {
     for (const scenario of SCENARIOS) {
-      const result = await benchScenario(browser, preview.base, scenario);
+      const result = await benchScenario(browser, server.base, scenario);
       if (result) results.push(result);
     }
+    console.log(`\n## Live updates (Chromium, ${TARGET_NAME[TARGET]}, 50 ms latency)`);
+    await pollingLatency(browser, server.base);
+    await newRunOnIdleActivity(browser, server.base, true);
+    await newRunOnIdleActivity(browser, server.base, false);
   } finally {
     await browser.close();
-    await preview.close();
+    await server.close();
   }
   return {
     domLines: Math.max(0, ...results.map((r) => r.domLines)),
@@ -180,5 +164,5 @@ export async function benchLogs({ dir = 'dist-sim' } = {}) {
   };
 }
 
-// `npm run bench:logs`: only this section, on the simulator build already in dist-sim.
+// `npm run bench:logs`: only this section (BENCH_LOG_TARGET=sim: on the simulator build).
 if (import.meta.url === `file://${process.argv[1]}`) await benchLogs();

@@ -12,6 +12,7 @@ import type { Run } from '../../domain/run';
 import { formatAbsolute } from '../../lib/time';
 import { Fact } from './Fact';
 import { RunDuration } from './RunDuration';
+import { RunEta } from './RunEta';
 import { RunProgress } from './RunProgress';
 import { WarningIndicator } from './WarningIndicator';
 
@@ -72,6 +73,7 @@ export function RunHeader({
         <Fact term="Progress">
           <RunProgress run={run} />
         </Fact>
+        <RunEta run={run} />
         <Fact term="Triggered by">{run.triggeredBy}</Fact>
         <Fact term="Schedule">
           {run.schedule ? run.schedule.name : <span className="muted">None (run on demand)</span>}

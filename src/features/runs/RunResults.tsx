@@ -11,6 +11,7 @@ import type { ContainerRef, ContainerResult, Run } from '../../domain/run';
 import { hasContainerResults } from '../../domain/run';
 import { isActive } from '../../domain/states';
 import { formatAbsolute, formatCount, formatShort } from '../../lib/time';
+import { ContainerGantt } from './ContainerGantt';
 import { useRunSlots } from './run-slots';
 import { RunDuration } from './RunDuration';
 import { SummaryCounters } from './SummaryCounters';
@@ -47,7 +48,12 @@ export function RunResults({
   if (run.containerResults === null) {
     return <p className="muted">The server did not report per-container results for this Run.</p>;
   }
-  return <ContainerTable run={run} results={run.containerResults} />;
+  return (
+    <>
+      <ContainerTable run={run} results={run.containerResults} />
+      <ContainerGantt run={run} results={run.containerResults} />
+    </>
+  );
 }
 
 function ContainerTable({ run, results }: { run: Run; results: readonly ContainerResult[] }) {
