@@ -105,6 +105,10 @@ export function SimPanel() {
   );
   const chosenDatastore = datastoreId ?? datastores.data?.[0]?.id ?? null;
   const paused = clock.data?.paused ?? false;
+  const clockLine =
+    formatAbsolute(now) +
+    (clock.data ? ` · ${paused ? 'paused' : `×${clock.data.speed}`}` : '') +
+    faultsNote(faultMode);
 
   return (
     <aside
@@ -115,10 +119,8 @@ export function SimPanel() {
         <h2 id={`${id}-title`} className="sim-panel__title">
           Simulator
         </h2>
-        <span className="sim-panel__clock" aria-live="off">
-          {formatAbsolute(now)}
-          {clock.data ? ` · ${paused ? 'paused' : `×${clock.data.speed}`}` : ''}
-          {faultsNote(faultMode)}
+        <span className="sim-panel__clock" aria-live="off" title={clockLine}>
+          {clockLine}
         </span>
         <button
           type="button"
