@@ -75,10 +75,13 @@ export function lazyChunk<P extends object>(
   let loading: Promise<{ default: ComponentType<P> }> | null = null;
   /** A fresh import already failed while the server answered: the deployment changed. */
   let failedWhileReachable = false;
+  /** The component once its code has arrived: rendered directly, with no suspending. */
+  let ready: ComponentType<P> | null = null;
   const start = () =>
     (loading ??= load().then(
       (component) => {
         failedWhileReachable = false;
+        ready = component;
         return { default: component };
       },
       (error: unknown) => {
@@ -90,6 +93,10 @@ export function lazyChunk<P extends object>(
   const Failure = options.failure;
 
   function LazyChunk(props: P) {
+    // Code that arrived before this mounted (preloaded by a route or when idle) renders at once:
+    // no fallback, so no wait for React's reveal of suspended content. One type per instance
+    // (switching would remount what it shows); a retry after a failure gives it a fresh one.
+    const [Component, setComponent] = useState<ComponentType<P>>(() => ready ?? current);
     const [failure, setFailure] = useState<{
       error: ChunkLoadError;
       retrying: boolean;
@@ -110,6 +117,7 @@ export function lazyChunk<P extends object>(
           if (failedWhileReachable) window.location.reload();
           failedWhileReachable = true;
           current = lazy(start);
+          setComponent(() => current);
           setFailure(null);
         });
       };
@@ -126,7 +134,7 @@ export function lazyChunk<P extends object>(
       <ChunkBoundary
         onChunkError={(error) => setFailure({ error, retrying: false, unreachable: false })}
       >
-        <Suspense fallback={options.fallback}>{createElement(current, props)}</Suspense>
+        <Suspense fallback={options.fallback}>{createElement(Component, props)}</Suspense>
       </ChunkBoundary>
     );
   }

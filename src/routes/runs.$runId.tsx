@@ -11,6 +11,7 @@ import { RunSlotsProvider } from '../features/runs/run-slots';
 import { RUN_TABS } from '../features/runs/run-tabs';
 import { validateActivitySearch } from '../features/runs/activity-search';
 import { lastActivitySearch } from '../lib/activity-return';
+import { logQuery } from '../queries/logs';
 import { runDetailQuery } from '../queries/runs';
 import {
   RunDetails,
@@ -47,9 +48,17 @@ export const Route = createFileRoute('/runs/$runId')({
   validateSearch: (input: Record<string, unknown>) => runPageSearch.parse(input),
   // Start the Run's request at once; never block the page on it (it shows its own loading,
   // error and not-found states).
-  loader: ({ context: { queryClient }, params }) => {
+  loaderDeps: ({ search }) => ({ tab: search.tab }),
+  loader: ({ context: { queryClient }, params, deps, location }) => {
     void queryClient.prefetchQuery(runDetailQuery(params.runId));
     void RunDetails.preload();
+    // Opened on its log: the viewer's code and the newest lines at once, beside the Run's (not
+    // after it). A linked line is read by the viewer itself, at its own page.
+    const linksLines = parseLineHash(location.hash) !== null;
+    if (deps.tab === 'logs' || linksLines) {
+      void RunLogPanel.preload();
+      if (!linksLines) void queryClient.prefetchQuery(logQuery(params.runId, null));
+    }
   },
   component: RunPage,
   notFoundComponent: NotARunId,

@@ -83,12 +83,14 @@ export function useFollowTail({
     setFollowing(true);
   };
 
-  // While following, every arrival shows the newest line (before paint).
+  // While following, every arrival shows the newest line (before paint), and so does a new
+  // height of the area (measured after its lines were first laid out, or resized).
+  const { height } = viewport;
   useLayoutEffect(() => {
     if (following && rowCount > 0) scrollToEnd();
     // scrollToEnd reads the geometry of this render
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [following, rowCount]);
+  }, [following, rowCount, height]);
 
   /** Brings a linked line into view: the log on its page, then the line within the log. */
   const revealLine = useCallback(

@@ -25,6 +25,8 @@ export interface LogViewport {
   readonly scrollRef: RefObject<HTMLDivElement | null>;
   readonly rowsRef: RefObject<HTMLDivElement | null>;
   readonly layout: RowLayout;
+  /** The height of the scrolling area, as last measured. */
+  readonly height: number;
   /** The viewport's top, in rows (fractional), for event handlers. */
   readonly top: () => number;
   /** Pixels (of rows) between the viewport's bottom and the last row. */
@@ -117,7 +119,10 @@ export function useLogViewport(
       (Math.abs(el.scrollTop - wrote) < 1 || (wrote > end && el.scrollTop >= end - 1));
     written.current = null;
     if (ours) return false;
-    place(rowAtScroll(state.current.g, el.scrollTop));
+    // The reader's (or the browser's) position. Where the rows already are, nothing is placed:
+    // a forced re-write there would undo a scroll the reader made meanwhile, not yet reported.
+    const row = rowAtScroll(state.current.g, el.scrollTop);
+    if (Math.abs(row - state.current.top) > 1e-6) place(row);
     return true;
   }, [place]);
 
@@ -168,5 +173,6 @@ export function useLogViewport(
     scrollToRow,
     scrollToEnd,
     onScroll,
+    height: viewport,
   };
 }
