@@ -135,6 +135,8 @@ test('bad ids, cursors, dates and launch bodies answer 400; unknown Runs 404', a
     undefined,
     /start_date ≤ end_date/,
   );
+  await expect400('GET', '/operations/concurrency?hours=0', undefined, /^hours must be/);
+  await expect400('GET', '/operations/concurrency?hours=169', undefined, /from 1 to 168$/);
   await expect400('POST', '/operations/run', '{', /The body must be JSON/);
   await expect400('POST', '/operations/run', { type: 'scan' }, /^datastore_id: /);
   await expect400('POST', '/operations/run', { type: 'vacuum', datastore_id: 1 }, /^type: /);
@@ -252,6 +254,11 @@ test('every answer of the simulator passes the typed client and its schemas', as
   expect(await client.getActivity({ startDate: '2026-10-29', endDate: '2026-11-28' })).toHaveLength(
     31,
   );
+  // Not read as a Run id by `/operations/{id}`.
+  const concurrency = await client.getConcurrency(24);
+  expect(concurrency).toMatchObject({ workerLimit: 3, now: { running: 3, queued: 3 } });
+  expect(concurrency.samples).toHaveLength(97);
+  expect(concurrency.samples.at(-1)?.time).toBe(sim.now());
   expect((await client.listDatastores()).length).toBeGreaterThan(0);
   expect((await client.getMe()).email).toBe('ada@example.com');
   const launched = await client.launchRun({ type: 'promote', datastore_id: 1 });

@@ -7,6 +7,7 @@ import {
   parseLogsQuery,
   paths,
 } from '../../src/api/contract';
+import { concurrency } from '../service/concurrency';
 import type { SimResult } from '../service/result';
 import type { HandlerContext } from './context';
 import { badRequest, idempotencyKey, parseBody, respond, withRunId } from './respond';
@@ -50,6 +51,13 @@ export function operationHandlers({ base, sim, onChange }: HandlerContext) {
       const end = params.get('end_date');
       if (!start || !end) return badRequest('start_date and end_date are required (YYYY-MM-DD)');
       return respond(sim().activity(start, end));
+    }),
+
+    // Before `/operations/{id}`, which would read "concurrency" as a malformed Run id.
+    http.get(url(paths.concurrency), ({ request }) => {
+      const simulator = sim();
+      simulator.reconcile();
+      return respond(concurrency(simulator, new URL(request.url).searchParams.get('hours')));
     }),
 
     http.post(url(paths.launch), async ({ request }) => {

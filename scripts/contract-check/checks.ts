@@ -6,6 +6,7 @@
 import type { LogPageWire, RunPageWire, RunWire } from '../../src/api/contract';
 import {
   activitySchema,
+  concurrencySchema,
   datastoresSchema,
   errorBodySchema,
   logPageSchema,
@@ -192,6 +193,24 @@ export const CHECKS: readonly Check[] = [
       if ((await ctx.api.get(path)).status === 404) return absent('404: the heatmap steps aside');
       const days = await ctx.api.read(path, activitySchema);
       return pass(`${days.length} days with Runs`);
+    },
+    true,
+  ),
+  check(
+    'concurrency (running and queued)',
+    async (ctx) => {
+      const path = '/operations/concurrency?hours=24';
+      if ((await ctx.api.get(path)).status === 404) return absent('404: the chart steps aside');
+      const answer = await ctx.api.read(path, concurrencySchema);
+      const times = answer.samples.map((sample) => Date.parse(sample.time));
+      expect(
+        times.every((time, i) => i === 0 || time > (times[i - 1] as number)),
+        'samples are not oldest first',
+      );
+      const { running, queued } = answer.now;
+      return pass(
+        `now ${running} running, ${queued} queued (limit ${answer.worker_limit ?? 'not said'}); ${answer.samples.length} samples`,
+      );
     },
     true,
   ),

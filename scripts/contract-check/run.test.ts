@@ -28,7 +28,10 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => vo
 const EXTENSION_FIELDS = ['has_logs', 'aborted_by', 'parent_id', 'relaunch', 'queue_position'];
 const EXTENSION_LOG_PARAMS = ['tail', 'before', 'line', 'limit', 'q'];
 
-/** SPEC §3 only: the demo server without activity, streams, log forms or extension fields. */
+/**
+ * SPEC §3 only: the demo server without activity, concurrency, streams, log forms or extension
+ * fields.
+ */
 async function spec3Only(): Promise<string> {
   return listen((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -36,7 +39,8 @@ async function spec3Only(): Promise<string> {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (/\/(stream|activity)$/.test(url.pathname)) return json(404, { detail: 'Not found' });
+    if (/\/(stream|activity|concurrency)$/.test(url.pathname))
+      return json(404, { detail: 'Not found' });
     if (url.pathname.endsWith('/logs'))
       for (const p of EXTENSION_LOG_PARAMS) url.searchParams.delete(p);
     void fetch(`${demo.url}${url.pathname}${url.search}`).then(async (answer) => {
@@ -88,6 +92,7 @@ test('a SPEC §3-only server passes, with each missing extension reported absent
   expect(by('fail')).toEqual([]);
   expect(by('absent')).toEqual([
     'activity (heatmap)',
+    'concurrency (running and queued)',
     'Run fields: has_logs, queue_position, parent_id',
     'logs: tail',
     'logs: line',

@@ -31,6 +31,7 @@ test('it covers SPEC §3 and the §3.1 extensions, streams included, with every 
       'GET /operations/{id}/logs/stream',
       'GET /operations/stream',
       'GET /operations/activity',
+      'GET /operations/concurrency',
       'POST /operations/run',
       'GET /datastores',
       'GET /users/me',

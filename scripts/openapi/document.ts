@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import {
   activitySchema,
+  concurrencySchema,
   datastoreSchema,
   errorBodySchema,
   FAULT_MODES,
@@ -48,6 +49,7 @@ const NAMED = {
   LogComplete: logCompleteSchema,
   RunDeleted: runDeletedSchema,
   Activity: activitySchema,
+  Concurrency: concurrencySchema,
   Datastore: datastoreSchema,
   Datastores: z.array(datastoreSchema),
   User: userSchema,

@@ -2,6 +2,7 @@
  * The paths of the OpenAPI document: SPEC §3, the §3.1 extensions (log query forms, SSE streams,
  * idempotent relaunch) and the simulator's controls. Schemas come from the contract (blocks).
  */
+import { CONCURRENCY_HOURS } from '../../src/api/contract';
 import type { blocks as Blocks } from './document';
 
 type Json = Record<string, unknown>;
@@ -194,6 +195,28 @@ export function paths(b: B): Record<string, Record<string, Operation>> {
         tags: ['runs'],
         parameters: [query('start_date', day), query('end_date', day)],
         responses: { '200': json(b.ref('Activity'), '`[{ date, count }]`') },
+        errors: ['400'],
+      },
+    },
+    '/operations/concurrency': {
+      get: {
+        summary:
+          'Extension: Runs Running (holding a worker; Promote holds none) and Queued, now and every 15 minutes over the last `hours`, with the worker limit',
+        operationId: 'getConcurrency',
+        tags: ['runs', 'extension'],
+        parameters: [
+          query(
+            'hours',
+            int(CONCURRENCY_HOURS.min, CONCURRENCY_HOURS.max),
+            `How far back the samples go (default ${CONCURRENCY_HOURS.default}); one sample every 15 minutes, the last at the server's now`,
+          ),
+        ],
+        responses: {
+          '200': json(
+            b.ref('Concurrency'),
+            '`{ worker_limit, now: { running, queued }, samples }`',
+          ),
+        },
         errors: ['400'],
       },
     },

@@ -34,6 +34,18 @@ test('a page whose envelope fails the contract is malformed, and the message nam
   expect(bad.detail).toMatch(/^The API's answer does not match the contract \(total: /);
 });
 
+test('a concurrency answer that fails the contract is malformed, naming the field', async () => {
+  const sample = { time: 'noon', running: 1, queued: 0 };
+  server.use(
+    http.get(`${BASE}/operations/concurrency`, () =>
+      HttpResponse.json({ worker_limit: null, now: { running: 1, queued: 0 }, samples: [sample] }),
+    ),
+  );
+  const bad = await failure(client.getConcurrency(24));
+  expect(bad.kind).toBe('malformed');
+  expect(bad.detail).toMatch(/\(samples\.0\.time: /);
+});
+
 test('one imperfect Run never hides the others: each is read on its own', async () => {
   const items = [
     RUN,

@@ -25,6 +25,9 @@ interface Seen {
   body: string;
 }
 
+const CONCURRENT = { running: 3, queued: 5 };
+const SAMPLE = { time: '2026-11-28T12:00:00.000Z', running: 3, queued: 5 };
+
 /** Records every request and answers it as the endpoint would. */
 function record(): Seen[] {
   const seen: Seen[] = [];
@@ -48,6 +51,8 @@ function record(): Seen[] {
         return HttpResponse.json({ entries: [], next_after: 10, complete: false });
       if (path === '/operations/activity')
         return HttpResponse.json([{ date: '2026-11-28', count: 3 }]);
+      if (path === '/operations/concurrency')
+        return HttpResponse.json({ worker_limit: 3, now: CONCURRENT, samples: [SAMPLE] });
       if (path === '/datastores')
         return HttpResponse.json([{ id: 1, name: 'Sales', type: 'Snowflake' }]);
       if (path === '/users/me' || path === '/__sim/user') return HttpResponse.json(user);
@@ -72,6 +77,7 @@ test('one request per endpoint, with the method, path, query and body of SPEC §
   await client.getLogs(5, { after: 10 });
   await client.getLogs(5, { after: 0, container: 1003 });
   await client.getActivity({ startDate: '2026-10-29', endDate: '2026-11-28' });
+  await client.getConcurrency(24);
   await client.listDatastores();
   await client.getMe();
   await client.launchRun({ type: 'promote', datastore_id: 2 });
@@ -89,6 +95,7 @@ test('one request per endpoint, with the method, path, query and body of SPEC §
     'GET /api/operations/5/logs?after=10',
     'GET /api/operations/5/logs?after=0&container=1003',
     'GET /api/operations/activity?start_date=2026-10-29&end_date=2026-11-28',
+    'GET /api/operations/concurrency?hours=24',
     'GET /api/datastores',
     'GET /api/users/me',
     'POST /api/operations/run {"type":"promote","datastore_id":2}',
@@ -117,6 +124,11 @@ test('the answers are mapped to the dashboard model', async () => {
     now: Date.parse('2026-11-28T12:00:00.000Z'),
     paused: false,
     speed: 1,
+  });
+  expect(await client.getConcurrency(24)).toEqual({
+    workerLimit: 3,
+    now: { running: 3, queued: 5 },
+    samples: [{ time: Date.parse('2026-11-28T12:00:00.000Z'), running: 3, queued: 5 }],
   });
   const page = await client.listRuns({ page: 1, size: 50 });
   expect(page).toMatchObject({ total: 1, page: 1, size: 50, pages: 1 });

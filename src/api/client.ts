@@ -12,6 +12,7 @@ import type {
 } from './contract';
 import {
   activitySchema,
+  concurrencySchema,
   datastoresSchema,
   listRunsSearchParams,
   logPageSchema,
@@ -31,8 +32,8 @@ import type {
 } from './event-stream';
 import { openEventStream } from './event-stream';
 import { z } from 'zod/mini';
-import type { LogEntry } from './map';
-import { toLogEntry } from './map';
+import type { Concurrency, LogEntry } from './map';
+import { toConcurrency, toLogEntry } from './map';
 import type { RejectedRun } from './read-run';
 import { readOneRun, readRunPage } from './read-run';
 import type { RequestConfig } from './request';
@@ -194,6 +195,17 @@ export function createApiClient(config: ApiClientConfig) {
     ): Promise<readonly ActivityDay[]> {
       const query = new URLSearchParams({ start_date: range.startDate, end_date: range.endDate });
       return request(paths.activity, { query, schema: activitySchema, ...signalOpt(signal) });
+    },
+
+    /** Extension: Running and Queued over the last `hours` (1–168), one sample per 15 min. */
+    async getConcurrency(hours: number, signal?: AbortSignal): Promise<Concurrency> {
+      const query = new URLSearchParams({ hours: String(hours) });
+      const answer = await request(paths.concurrency, {
+        query,
+        schema: concurrencySchema,
+        ...signalOpt(signal),
+      });
+      return toConcurrency(answer);
     },
 
     async listDatastores(signal?: AbortSignal): Promise<readonly Datastore[]> {

@@ -44,6 +44,7 @@ export const paths = {
   logStream: (id: RunIdSegment) => `/operations/${id}/logs/stream`,
   operationsStream: '/operations/stream',
   activity: '/operations/activity',
+  concurrency: '/operations/concurrency',
   launch: '/operations/run',
   datastores: '/datastores',
   me: '/users/me',
@@ -250,5 +251,6 @@ export const logStreamEvents = {
 
 export * from './log-query';
 export * from './contract-sim';
+export * from './contract-concurrency';
 export { isDay, operationTypeSchema, runResultSchema } from './contract-blocks';
 export * from './list-query';

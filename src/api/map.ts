@@ -2,7 +2,13 @@
 import { COUNTER_LABELS, TYPED_COUNTER_KEYS } from '../domain/counters';
 import type { ContainerResult, Counter, Run, Setting } from '../domain/run';
 import { SETTING_KEYS, SETTING_LABELS } from '../domain/settings';
-import type { ContainerProfileWire, ContainerScanWire, LogEntryWire, RunWire } from './contract';
+import type {
+  ConcurrencyWire,
+  ContainerProfileWire,
+  ContainerScanWire,
+  LogEntryWire,
+  RunWire,
+} from './contract';
 
 const ms = (iso: string): number => Date.parse(iso);
 const msOrNull = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
@@ -120,4 +126,25 @@ export const toLogEntry = (w: LogEntryWire): LogEntry => ({
   message: w.message,
   containerId: w.container_id,
   line: w.line ?? null,
+});
+
+/** Runs holding a worker (Running) and waiting for one (Queued) at one time. */
+export interface ConcurrencyCounts {
+  readonly running: number;
+  readonly queued: number;
+}
+
+/** Extension: Running and Queued over the last hours, one sample every 15 minutes. */
+export interface Concurrency {
+  /** How many Runs can hold a worker at once; null when the server does not say. */
+  readonly workerLimit: number | null;
+  readonly now: ConcurrencyCounts;
+  /** Oldest first; `time` in ms. */
+  readonly samples: readonly (ConcurrencyCounts & { readonly time: number })[];
+}
+
+export const toConcurrency = (w: ConcurrencyWire): Concurrency => ({
+  workerLimit: w.worker_limit,
+  now: { running: w.now.running, queued: w.now.queued },
+  samples: w.samples.map((s) => ({ time: ms(s.time), running: s.running, queued: s.queued })),
 });

@@ -2,7 +2,10 @@ import { QueryClient } from '@tanstack/react-query';
 import { expect, test } from 'vitest';
 import { ApiError } from '../api/errors';
 import { POLL } from '../config/polling';
-import { anyActive, liveRefetch, pushedByRunStream } from './live';
+import { CONCURRENCY_SAMPLE_MS } from '../api/contract';
+import type { Concurrency } from '../api/map';
+import { concurrencyKeys } from './activity';
+import { anyActive, concurrencyRefetch, liveRefetch, pushedByRunStream } from './live';
 import { logKeys } from './logs';
 import { setRunFeed } from './run-feed';
 import { runKeys } from './runs';
@@ -57,6 +60,35 @@ test('while the Run stream is live, Runs lists and details never poll; logs stil
     expect(rule(queryWith(active, null, log))).toBe(POLL.live);
     setRunFeed({ status: 'reconnecting', since: 0, attempt: 1, nextAttemptAt: 1, reason: 'x' });
     expect(rule(queryWith(active, null, list))).toBe(POLL.live);
+  } finally {
+    setRunFeed({ status: 'off' });
+  }
+});
+
+test('the concurrency chart polls while Runs are active and no stream is live, else once a sample', () => {
+  const key = concurrencyKeys.window(24);
+  const counts = (running: number, queued: number): Concurrency => ({
+    workerLimit: 3,
+    now: { running, queued },
+    samples: [],
+  });
+  expect(pushedByRunStream(key)).toBe(true);
+  expect(concurrencyRefetch(queryWith(counts(3, 5), null, key))).toBe(POLL.live);
+  expect(concurrencyRefetch(queryWith(counts(0, 1), null, key))).toBe(POLL.live);
+  expect(concurrencyRefetch(queryWith(counts(0, 0), null, key))).toBe(CONCURRENCY_SAMPLE_MS);
+  expect(concurrencyRefetch(queryWith<Concurrency>(undefined, null, key))).toBe(false);
+  const absent = new ApiError({
+    kind: 'http',
+    status: 404,
+    detail: 'Not Found',
+    method: 'GET',
+    url: '/',
+  });
+  expect(concurrencyRefetch(queryWith<Concurrency>(undefined, absent, key))).toBe(false);
+  try {
+    // The stream tells each change of state (run-changes.ts): only the window's next sample.
+    setRunFeed({ status: 'live', since: 0 });
+    expect(concurrencyRefetch(queryWith(counts(3, 5), null, key))).toBe(CONCURRENCY_SAMPLE_MS);
   } finally {
     setRunFeed({ status: 'off' });
   }

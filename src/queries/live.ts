@@ -9,23 +9,36 @@
  * - A Runs list on screen with nothing active in it (so not polling) and no live stream gets the
  *   slow, cheap check for new Runs (new-runs-check.ts) instead.
  *
+ * - The concurrency chart (an extension) is not carried by the stream, only told by it: while the
+ *   stream is live, a Run's change of state re-reads it (run-changes.ts); otherwise it polls as a
+ *   list does while Runs are Running or Queued. Either way it is re-read once per new sample (every
+ *   15 minutes), as its window moves on even when nothing happens.
+ *
  * One request per view, never one per row; TanStack Query pauses intervals in a background tab,
  * the check pauses there too, and the transport's breaker paces everything while the API is down.
  */
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
+import { CONCURRENCY_SAMPLE_MS } from '../api/contract';
 import { isApiError } from '../api/errors';
+import type { Concurrency } from '../api/map';
 import { POLL } from '../config/polling';
 import type { Run } from '../domain/run';
 import { isActive } from '../domain/states';
+import { concurrencyKeys } from './activity';
 import { runFeedIsLive } from './run-feed';
 import { runKeys } from './runs';
 
 const startsWith = (key: QueryKey, prefix: QueryKey): boolean =>
   prefix.every((part, i) => key[i] === part);
 
-/** Whether the Run-change stream carries what this query shows (Runs lists and details). */
+/**
+ * Whether the Run-change stream carries what this query shows (Runs lists and details), or tells
+ * every change of it (the concurrency chart).
+ */
 export const pushedByRunStream = (key: QueryKey): boolean =>
-  startsWith(key, runKeys.lists()) || startsWith(key, runKeys.details());
+  startsWith(key, runKeys.lists()) ||
+  startsWith(key, runKeys.details()) ||
+  startsWith(key, concurrencyKeys.all);
 
 /** A `refetchInterval` for a query whose data says whether it can still change. */
 export function liveRefetch<T>(isLive: (data: T) => boolean, every: number = POLL.live) {
@@ -35,6 +48,17 @@ export function liveRefetch<T>(isLive: (data: T) => boolean, every: number = POL
     if (data === undefined || !isLive(data)) return false;
     return pushedByRunStream(query.queryKey) && runFeedIsLive() ? false : every;
   };
+}
+
+const whileActive = liveRefetch((data: Concurrency) => data.now.running + data.now.queued > 0);
+
+/** The concurrency chart's `refetchInterval`: as a list's while Runs are active, else per sample. */
+export function concurrencyRefetch<K extends QueryKey>(
+  query: Query<Concurrency, Error, Concurrency, K>,
+): number | false {
+  const every = whileActive(query);
+  if (every !== false || query.state.data === undefined) return every;
+  return CONCURRENCY_SAMPLE_MS;
 }
 
 /** Whether any of these Runs can still change (Queued or Running). */

@@ -6,7 +6,8 @@
  *   Run is new, or changes in a way that can move it into, out of or across a list (its state
  *   under a status, "finished" or duration filter, its logs under "has logs"), the lists it
  *   affects are re-read, once for a batch of changes. A cached detail is re-read too (the stream
- *   carries no per-container results).
+ *   carries no per-container results). A new Run re-reads the Activity charts; a change of state,
+ *   the concurrency chart.
  * - `deleted`: dropped from every list and its logs (as a Delete does, run-cache.ts), and its
  *   detail (re-read instead when on screen, so that view says the Run no longer exists); the
  *   lists are re-read (pages and totals shift).
@@ -21,7 +22,7 @@ import type { ListRunsQuery } from '../api/contract';
 import { readRun } from '../api/read-run';
 import type { Run } from '../domain/run';
 import { isTerminal } from '../domain/states';
-import { activityKeys } from './activity';
+import { activityKeys, concurrencyKeys } from './activity';
 import { logKeys } from './logs';
 import { matchingKeys } from './matching';
 import { patchLists } from './run-cache';
@@ -147,6 +148,9 @@ export function createRunChangeWriter(
       markAll(activityKeys.all);
       markAll(matchingKeys.all);
       if (next.parentId !== null) mark(runKeys.detail(next.parentId));
+    } else if (before?.state !== next.state) {
+      // Started or ended (or not seen before): the counts of Running and Queued changed.
+      markAll(concurrencyKeys.all);
     }
     seen.set(next.id, next);
     newestSeen = Math.max(newestSeen, next.id);

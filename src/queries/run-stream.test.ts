@@ -3,12 +3,13 @@
  * lists are re-read only when a Run may move, drops resume, `reset` re-reads, polling stops while
  * the stream is live, and a hidden tab or an offline browser drops it until it returns.
  */
-import { environmentManager } from '@tanstack/react-query';
+import { QueryObserver, environmentManager } from '@tanstack/react-query';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import type { ListRunsQuery } from '../api/contract';
 import { openEventStream } from '../api/event-stream';
 import { FakeRunsServer } from '../../test/fake-runs-server';
 import { cacheHarness } from '../../test/run-cache-harness';
+import { concurrencyKeys } from './activity';
 import { logKeys } from './logs';
 import { getRunFeed } from './run-feed';
 import type { OpenRunStream, PageSignals } from './run-stream';
@@ -109,6 +110,40 @@ test('a change that moves a Run across a filter re-reads that list, and only tha
   expect(fetches(RUNNING)).toBe(3);
   expect(fetches()).toBe(2);
   expect(cache.differences()).toEqual([]);
+  stop();
+});
+
+test('a Run that starts or ends re-reads the concurrency chart; progress alone does not', async () => {
+  const { server, cache, settle, stop } = await setup();
+  const key = concurrencyKeys.window(24);
+  const reads = { count: 0 };
+  const unwatch = cache.queryClient.getQueryCache().subscribe((event) => {
+    const ours = event.query.queryKey.join() === key.join();
+    if (ours && event.type === 'updated' && event.action.type === 'fetch') reads.count += 1;
+  });
+  const unsubscribe = new QueryObserver(cache.queryClient, {
+    queryKey: key,
+    queryFn: () => null,
+  }).subscribe(() => {});
+  await vi.advanceTimersByTimeAsync(0);
+  const running = [...server.runs.values()].find((r) => r.state === 'running');
+  if (!running) throw new Error('no running Run');
+  // Seen once, so its state before the next change is known.
+  server.update(running.id, { analyzed: 1 });
+  await settle();
+  const before = reads.count;
+  server.update(running.id, { analyzed: 2 });
+  await settle();
+  expect(reads.count).toBe(before);
+  server.update(running.id, { state: 'success' });
+  await settle();
+  expect(reads.count).toBe(before + 1);
+  // A new Run re-reads it with the heatmap.
+  server.create({ datastore: 1 });
+  await settle();
+  expect(reads.count).toBe(before + 2);
+  unwatch();
+  unsubscribe();
   stop();
 });
 

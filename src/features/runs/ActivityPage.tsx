@@ -1,5 +1,6 @@
 /**
- * The Activity page (`/`, SPEC §4): the daily heatmap, the filters, the Runs table with expandable
+ * The Activity page (`/`, SPEC §4): the daily heatmap, Running and Queued over the last 24 hours
+ * (the concurrency chart, loaded on demand), the filters, the Runs table with expandable
  * rows and selection, paging, live refresh, and the loading, empty and error states. Everything the
  * view shows is in `search` (the URL); changes go out through `onSearchChange`.
  */
@@ -22,6 +23,8 @@ import { runKeys, runListQuery } from '../../queries/runs';
 import type { ActivitySearch } from './activity-search';
 import { hasFilters, toListRunsQuery, withoutFilters } from './activity-search';
 import { ActivityHeatmap } from './ActivityHeatmap';
+import { LazyConcurrencyChart } from './concurrency-chunk';
+import { ConcurrencyLoading } from './ConcurrencyBox';
 import type { Density } from './density';
 import { setDensity, useDensity } from './density';
 import { Freshness } from './Freshness';
@@ -210,6 +213,8 @@ export function ActivityPage({
           selectedDay={day}
           onSelectDay={(date) => navigate((s) => ({ ...s, from: date, to: date, page: 1 }))}
         />
+        {/* Its code and data come after the first rows (or the list's failure), not before. */}
+        {shown || failure ? <LazyConcurrencyChart /> : <ConcurrencyLoading />}
         <RunFilters
           search={search}
           onSearchChange={navigate}
