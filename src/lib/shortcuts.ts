@@ -77,7 +77,7 @@ function isTyping(target: EventTarget | null): boolean {
 function isControl(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
-    target.closest('a, button, input, select, [role="tab"]') !== null
+    target.closest('a, button, input, select, summary, textarea, [role="tab"]') !== null
   );
 }
 

@@ -53,6 +53,20 @@ test('j and k move the active Run, Enter shows its details; typing in a field is
   ).not.toBeInTheDocument();
 });
 
+test('Enter on a disclosure opens the disclosure, not the active Run', async () => {
+  const { user } = renderApp('/');
+  const table = await screen.findByRole('table', { name: /Runs/ });
+  await user.keyboard('j');
+  const active = within(table).getAllByRole('link', { name: /^#\d+$/ })[1]?.textContent ?? '';
+  const samples = await screen.findByText('Samples by hour');
+  samples.focus();
+  // Not cancelled: the browser opens the disclosure (jsdom does not, so the event tells).
+  expect(fireEvent.keyDown(samples, { key: 'Enter' })).toBe(true);
+  expect(
+    screen.queryByRole('button', { name: `Details of Run ${active}`, expanded: true }),
+  ).not.toBeInTheDocument();
+});
+
 test('turned off, no single key acts, and the choice is remembered', async () => {
   const { user } = renderApp('/');
   await screen.findByRole('table', { name: /Runs/ });

@@ -91,7 +91,8 @@ export function chartGeometry(c: Concurrency): Geometry {
   return { width: c.samples.length, top, bars, limitY: limit === null ? null : y(limit) };
 }
 
-const hourFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+// The hour alone ("9 AM", "09"): seven of them fit the chart's width beside the heatmap.
+const hourFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric' });
 
 export interface Tick {
   /** Where along the axis, 0 to 100 (%). */
