@@ -8,11 +8,13 @@
  *   - the log viewer in Chromium on huge-log (logs.mjs)
  *   - the first view under mobile conditions against a bare React + Query + Router shell
  *     (first-view.mjs; with Lighthouse's score when it is installed)
+ *   - the soak: Activity and a streaming Run page against the flaky demo server (soak.mjs)
  */
 import { execSync } from 'node:child_process';
 import { reportFirstDiagram } from './bench/diagram.mjs';
 import { benchFirstView } from './bench/first-view.mjs';
 import { benchLogs } from './bench/logs.mjs';
+import { benchSoak } from './bench/soak.mjs';
 import { reportSizes } from './bench/sizes.mjs';
 import { reportTable } from './bench/table.mjs';
 
@@ -31,3 +33,4 @@ const logs = await benchLogs();
 // Machine-independent promises of the log viewer: virtualized, and no re-render of shown rows.
 if (logs.domLines > 300 || logs.rerendered > 0) process.exitCode = 1;
 await benchFirstView({ build: false });
+await benchSoak();
