@@ -18,6 +18,7 @@ export const SHORTCUTS: readonly ShortcutInfo[] = [
   { keys: 'j / k', does: 'Next / previous Run in the list' },
   { keys: 'Enter', does: 'Expand or collapse the active Run' },
   { keys: 'o', does: 'Open the active Run’s page' },
+  { keys: 'w', does: 'Notify me when the active Run finishes (again: stop)' },
   { keys: 'r', does: 'Refresh' },
   { keys: 'Escape', does: 'Close a dialog, or collapse the active Run' },
   { keys: 'g a', does: 'Go to Activity' },

@@ -2,8 +2,8 @@
  * Watching a Run to its end (issue 14) in Chromium, by keyboard, with the simulator's clock
  * moved by hand: the toggle on the Run page, the permission asked from the press, the in-page
  * notice and the browser notification when it ends, the watch kept across a reload and cleared
- * when done; and the watch for a Failure among the Activity page's filters. Both themes, a phone's
- * width, axe clean.
+ * when done; the watch for a Failure among the Activity page's filters, and a card's bell. Both
+ * themes, a phone's width, axe clean.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
@@ -106,6 +106,13 @@ for (const theme of ['Light', 'Dark'] as const) {
     await page.keyboard.press('Enter');
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByText('Watching a Failure among External Scan Runs')).toBeVisible();
+    // The card of an active Run has its bell too: w on the focused card presses it.
+    const bell = page.getByRole('button', { name: 'Notify me when Run #62 finishes' });
+    await expect(bell).toBeVisible();
+    await page.getByRole('link', { name: '#62', exact: true }).focus();
+    await page.keyboard.press('w');
+    await expect(bell).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByText('Watching 1 Run and 1 filter')).toBeVisible();
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
 
@@ -115,6 +122,7 @@ for (const theme of ['Light', 'Dark'] as const) {
       SLOW,
     );
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(bell).toHaveCount(0);
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
   });

@@ -180,6 +180,44 @@ test('watching a Run from its expanded row on the Activity page', async () => {
   );
 });
 
+test("watching a Run from its collapsed row: a bell in the row's tab stop, and the w key", async () => {
+  const { user } = renderApp('/');
+  const table = await screen.findByRole('table', { name: /^Runs/ }, SLOW);
+  const bell = await within(table).findByRole(
+    'button',
+    { name: 'Notify me when Run #57 finishes' },
+    SLOW,
+  );
+  expect(bell).toHaveAttribute('tabindex', '-1');
+  // An ended Run has no bell.
+  const ended = within(table)
+    .getAllByRole('row')
+    .find((row) => within(row).queryByText('Success') !== null);
+  expect(ended).toBeDefined();
+  expect(within(ended as HTMLElement).queryByRole('button', { name: /^Notify me/ })).toBeNull();
+  await user.click(bell);
+  expect(bell).toHaveAttribute('aria-pressed', 'true');
+  // The row it sits in is now the table's one tab stop.
+  expect(bell).toHaveAttribute('tabindex', '0');
+  expect(await screen.findByText('Watching Run #57 Profile')).toBeInTheDocument();
+  await user.keyboard('w');
+  expect(bell).toHaveAttribute('aria-pressed', 'false');
+  expect(screen.getByText('No longer watching Run #57.')).toBeInTheDocument();
+  await user.keyboard('w');
+  expect(bell).toHaveAttribute('aria-pressed', 'true');
+
+  advanceClock(HOUR);
+  await waitFor(
+    () => expect(watchNotices()).toHaveTextContent(/^Run #57 Profile finished: Success/),
+    SLOW,
+  );
+  await waitFor(() =>
+    expect(
+      within(table).queryByRole('button', { name: 'Notify me when Run #57 finishes' }),
+    ).not.toBeInTheDocument(),
+  );
+});
+
 test('a watch for any Failure among the filtered Runs tells of the first new one, then clears', async () => {
   fakeNotifications('granted');
   const { user } = renderApp('/?type=external_scan');

@@ -18,6 +18,7 @@ import { useNow } from '../../lib/now';
 import { RunDuration } from './RunDuration';
 import { RunProgress } from './RunProgress';
 import { RunTime } from './RunTime';
+import { useRunSlots } from './run-slots';
 import { WarningIndicator } from './WarningIndicator';
 
 /** What the cells need from the table beyond the Run: which row holds the table's one tab stop. */
@@ -118,6 +119,13 @@ export function buildColumns(
       cell: ({ row }) => <StatusBadge state={row.original.state} size="sm" />,
     },
     {
+      id: 'watch',
+      header: () => <span className="visually-hidden">Notify</span>,
+      cell: ({ row, table }) => (
+        <WatchCell run={row.original} tabIndex={tabIndexOf(table, row.original)} />
+      ),
+    },
+    {
       id: 'created',
       header: 'Started',
       accessorFn: (run) => run.createdAt,
@@ -185,4 +193,16 @@ function StartedCell({ run }: { run: Run }) {
     );
   }
   return <RunTime at={run.startedAt} now={now} />;
+}
+
+/** "Notify me when it finishes" on a collapsed row, while the Run is active (the route's slot). */
+function WatchCell({ run, tabIndex }: { run: Run; tabIndex: 0 | -1 }) {
+  const { RowWatch } = useRunSlots();
+  if (RowWatch === undefined || !isActive(run.state)) return null;
+  // The bell's room is kept while its code loads, so the row does not move when it arrives.
+  return (
+    <span className="runs-table__watch">
+      <RowWatch run={run} tabIndex={tabIndex} />
+    </span>
+  );
 }

@@ -16,6 +16,8 @@ export interface RunSlots {
   readonly ContainerLog?: ComponentType<{ readonly run: Run; readonly containerId: number }>;
   /** Beside the actions: "Notify me when it finishes", while the Run is active. */
   readonly Watch?: ComponentType<{ readonly run: Run }>;
+  /** The same on a collapsed row or card of the list: a bell in the row's tab stop. */
+  readonly RowWatch?: ComponentType<{ readonly run: Run; readonly tabIndex: 0 | -1 }>;
   /** The Run's path through the lifecycle. */
   readonly Lifecycle?: ComponentType<{ readonly run: Run }>;
 }

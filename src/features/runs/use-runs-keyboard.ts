@@ -1,6 +1,6 @@
 /**
  * The Runs list by keyboard: one active row (the table's one tab stop), moved with j/k or the arrow
- * keys; Enter expands or collapses it, o opens its page, Escape collapses it.
+ * keys; Enter expands or collapses it, o opens its page, w watches it, Escape collapses it.
  */
 import { useNavigate } from '@tanstack/react-router';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
@@ -55,6 +55,15 @@ export function useRunsKeyboard(
       if (activeId === null) return;
       event.preventDefault();
       void navigate({ to: '/runs/$runId', params: { runId: activeId } });
+    },
+    // The row's own bell (a route's slot), so the key does exactly what a click on it does.
+    w: (event) => {
+      const bell = frameRef.current?.querySelector<HTMLButtonElement>(
+        `tr[data-run-id="${activeId}"] [data-watch-toggle]`,
+      );
+      if (!bell) return;
+      event.preventDefault();
+      bell.click();
     },
     Enter: (event) => {
       event.preventDefault();

@@ -5,4 +5,5 @@
  */
 export { FailureWatchToggle } from './FailureWatchToggle';
 export { WatchCenter } from './WatchCenter';
+export { WatchRowToggle } from './WatchRowToggle';
 export { WatchRunToggle } from './WatchRunToggle';

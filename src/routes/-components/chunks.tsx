@@ -87,6 +87,13 @@ export const WatchRunToggle = lazyChunk(
   { fallback: null, failure },
 );
 
+// A row's bell has no room for the message: the same chunk's filter toggle, beside the page's
+// title, shows it with Retry.
+export const WatchRowToggle = lazyChunk(
+  () => import('../../features/watch/watch-chunk').then((m) => m.WatchRowToggle),
+  { fallback: null, failure: () => null },
+);
+
 export const FailureWatchToggle = lazyChunk(
   () => import('../../features/watch/watch-chunk').then((m) => m.FailureWatchToggle),
   { fallback: null, failure },

@@ -9,7 +9,14 @@ import { useNavigate } from '@tanstack/react-router';
 import type { Run } from '../../domain/run';
 import { isActive } from '../../domain/states';
 import type { RunSlots } from '../../features/runs/run-slots';
-import { ContainerLogPanel, RunActions, RunLifecycle, RunLogPanel, WatchRunToggle } from './chunks';
+import {
+  ContainerLogPanel,
+  RunActions,
+  RunLifecycle,
+  RunLogPanel,
+  WatchRowToggle,
+  WatchRunToggle,
+} from './chunks';
 
 /** A Resume or Rerun takes the person to the Run it created. */
 function useGoToRun(): (created: Run) => void {
@@ -61,6 +68,7 @@ function ExpandedRunLifecycle({ run }: { run: Run }) {
 export const expandedRunSlots: RunSlots = {
   Actions: ExpandedRunActions,
   Watch: WatchRunToggle,
+  RowWatch: WatchRowToggle,
   Logs: ExpandedRunLog,
   ContainerLog,
   Lifecycle: ExpandedRunLifecycle,
