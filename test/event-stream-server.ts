@@ -5,6 +5,7 @@
  */
 import { vi } from 'vitest';
 import { z } from 'zod/mini';
+import type { Breaker } from '../src/api/breaker';
 import { realClock } from '../src/api/breaker';
 import type { EventStream, StreamEvent, StreamState } from '../src/api/event-stream';
 import { openEventStream } from '../src/api/event-stream';
@@ -78,7 +79,9 @@ export function fakeServer() {
   };
 }
 
-export function setup(options: { lastEventId?: string; endOn?: readonly 'complete'[] } = {}) {
+export function setup(
+  options: { lastEventId?: string; endOn?: readonly 'complete'[]; breaker?: Breaker } = {},
+) {
   const server = fakeServer();
   const received: StreamEvent<typeof events>[] = [];
   const states: StreamState[] = [];

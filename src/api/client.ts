@@ -233,6 +233,7 @@ export function createApiClient(config: ApiClientConfig) {
         baseUrl: base,
         token: config.token,
         fetch: config.fetch,
+        breaker: config.breaker,
       });
     },
 

@@ -4,6 +4,8 @@
  * fake server and `setup` are in test/event-stream-server.ts.
  */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { Breaker, realClock } from './breaker';
+import { ApiError } from './errors';
 import { openEventStream } from './event-stream';
 import { events, fakeServer, flush, setup } from '../../test/event-stream-server';
 
@@ -222,4 +224,53 @@ test('the server may set the first reconnect wait with retry:', async () => {
   expect(server.connections).toHaveLength(1);
   await vi.advanceTimersByTimeAsync(1);
   expect(server.connections).toHaveLength(2);
+});
+
+test("with the client's breaker: a connection that gets no answer opens it, reconnections wait for its probes, and one that opens closes it", async () => {
+  const breaker = new Breaker({ ...realClock, random: () => 0 });
+  const { server, stream, status } = setup({ breaker });
+  await flush();
+  expect(status()).toBe('live');
+  server.answerWith(() => {
+    throw new TypeError('Failed to fetch');
+  });
+  server.last.write(': ping\n\n');
+  server.last.close();
+  await vi.advanceTimersByTimeAsync(1_000);
+  // The reconnection 1 s after the drop gets no answer: the API is down for every read.
+  expect(server.connections).toHaveLength(2);
+  expect(breaker.getState()).toMatchObject({ status: 'unreachable', attempts: 1 });
+  // A read's turn to probe comes 1 s later; the stream's own wait (2 s) ends while it is out.
+  const read = breaker.admit();
+  await vi.advanceTimersByTimeAsync(1_000);
+  await read;
+  await vi.advanceTimersByTimeAsync(5_000);
+  expect(server.connections).toHaveLength(2);
+  breaker.failed(
+    new ApiError({ kind: 'network', status: 0, detail: 'x', method: 'GET', url: '/' }),
+  );
+  // The breaker's next turn, 2 s after the read's failure, is the stream's.
+  server.answerWith(null);
+  await vi.advanceTimersByTimeAsync(1_999);
+  expect(server.connections).toHaveLength(2);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(server.connections).toHaveLength(3);
+  expect(status()).toBe('live');
+  expect(breaker.getState()).toEqual({ status: 'ok' });
+  expect(stream.getStats().connections).toBe(3);
+});
+
+test('with the breaker offline, nothing reconnects until the browser is back online', async () => {
+  const breaker = new Breaker({ ...realClock, random: () => 0 });
+  const { server, status } = setup({ breaker });
+  await flush();
+  breaker.setOnline(false);
+  server.last.close();
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(server.connections).toHaveLength(1);
+  expect(status()).toBe('reconnecting');
+  breaker.setOnline(true);
+  await flush();
+  expect(server.connections).toHaveLength(2);
+  expect(status()).toBe('live');
 });

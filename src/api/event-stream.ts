@@ -6,6 +6,10 @@
  *
  * - Resumes after a drop with `Last-Event-ID` (the id of the last complete event: an event cut
  *   mid-way is dropped), at a backoff (breaker.ts: 1 s doubling to 30 s, jitter, `Retry-After`).
+ * - With the client's breaker, it is one of the breaker's reads: while the API is unreachable a
+ *   (re)connection waits its turn to probe like any read, a connection that gets no answer opens
+ *   the breaker, and one that opens closes it — so an outage costs the tab the breaker's few
+ *   probes a minute, not a stream's retries on top of them.
  * - A heartbeat watchdog: no byte (event or `: ping`) for `heartbeatMs` means the connection is
  *   dead, even if the socket says nothing: it reconnects.
  * - A server without the stream (404, 405, 501, 204, another 4xx, or an answer that is not
@@ -14,9 +18,11 @@
  * - The caller's AbortSignal closes it; an event type in `endOn` ends it (a log's `complete`).
  */
 import type { z } from 'zod/mini';
-import type { BreakerClock } from './breaker';
+import type { Breaker, BreakerClock } from './breaker';
 import { backoffMs } from './breaker';
+import { ApiError } from './errors';
 import { describeIssues } from './contract';
+import type { Outcome } from './sse-connection';
 import { readConnection } from './sse-connection';
 
 /** The schema of each event type's data, by event name. */
@@ -73,6 +79,8 @@ export interface EventStreamConnection {
   readonly clock?: BreakerClock | undefined;
   /** Silence after which the connection counts as dead (the server pings at least every 15 s). */
   readonly heartbeatMs?: number | undefined;
+  /** The client's: paces (re)connections while the API is unreachable, and learns from them. */
+  readonly breaker?: Breaker | undefined;
 }
 
 export interface OpenEventStreamOptions<M extends EventSchemas> extends EventStreamConnection {
@@ -164,12 +172,15 @@ export function openEventStream<M extends EventSchemas>(
 
   const headers: Record<string, string> = {};
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  const connect = () => {
+  const connect = (opened: () => void) => {
     stats.connections += 1;
     return readConnection(
       { url, path: options.path, headers, lastEventId, fetch: doFetch, clock, heartbeatMs, signal },
       {
-        onOpen: () => setState({ status: 'live', since: clock.now() }),
+        onOpen: () => {
+          opened();
+          setState({ status: 'live', since: clock.now() });
+        },
         onMessage: (message) =>
           !signal.aborted && dispatch(message.event ?? 'message', message.id ?? null, message.data),
         onRetry: (ms) => {
@@ -190,11 +201,35 @@ export function openEventStream<M extends EventSchemas>(
       signal.addEventListener('abort', done);
     });
 
+  const { breaker } = options;
+  /** Waits for the breaker's leave; answers whether this connection goes out as its probe. */
+  async function admitted(): Promise<boolean | null> {
+    if (breaker === undefined) return false;
+    try {
+      await breaker.admit(signal);
+    } catch {
+      return null; // aborted while waiting
+    }
+    return breaker.getState().status === 'unreachable';
+  }
+
   async function run(): Promise<StreamState> {
     let attempt = 0;
     let since = state.since;
     while (!signal.aborted) {
-      const outcome = await connect();
+      const probe = await admitted();
+      if (probe === null) break;
+      let opened = false;
+      const outcome = await connect(() => {
+        opened = true;
+        breaker?.succeeded();
+      });
+      if (outcome.kind !== 'dropped' || opened) {
+        // Its answer told nothing of the API's reach (aborted, or a server without the stream).
+        if (probe && !opened) breaker?.released();
+      } else {
+        breaker?.failed(noAnswer(outcome));
+      }
       if (outcome.kind === 'aborted') break;
       if (outcome.kind === 'ended') {
         setState({ status: 'closed', since: clock.now(), reason: 'ended' });
@@ -208,17 +243,32 @@ export function openEventStream<M extends EventSchemas>(
       attempt = outcome.healthy ? 1 : attempt + 1;
       const retry = attempt === 1 ? (serverRetryMs ?? 0) : 0;
       const wait = Math.max(retry, backoffMs(attempt, clock.random, outcome.retryAfterMs));
+      const paced = breaker?.getState();
+      const turn = paced?.status === 'unreachable' ? paced.nextAttemptAt : 0;
       setState({
         status: 'reconnecting',
         since,
         attempt,
-        nextAttemptAt: clock.now() + wait,
+        nextAttemptAt: Math.max(clock.now() + wait, turn),
         reason: outcome.reason,
       });
       await sleep(wait);
     }
     setState({ status: 'closed', since: clock.now(), reason: 'aborted' });
     return state;
+  }
+
+  /** A connection that got no stream, as the breaker hears of it. */
+  function noAnswer(outcome: Extract<Outcome, { kind: 'dropped' }>): ApiError {
+    const kind = outcome.status !== 0 ? 'http' : outcome.timedOut ? 'timeout' : 'network';
+    return new ApiError({
+      kind,
+      status: outcome.status,
+      detail: `the stream at ${options.path}: ${outcome.reason}`,
+      method: 'GET',
+      url,
+      retryAfterMs: outcome.retryAfterMs,
+    });
   }
 
   options.onState?.(state);

@@ -18,6 +18,10 @@ export type Outcome =
   | {
       readonly kind: 'dropped';
       readonly reason: string;
+      /** The status of an answer that was not a stream (5xx, 429, 408); 0 when none came. */
+      readonly status: number;
+      /** No answer within the heartbeat. */
+      readonly timedOut: boolean;
       readonly retryAfterMs: number | null;
       /** Something arrived on it: the next wait starts again from the first step. */
       readonly healthy: boolean;
@@ -80,7 +84,7 @@ export async function readConnection(
     } catch {
       if (signal.aborted) return { kind: 'aborted' };
       const reason = timedOut ? `no answer within ${seconds} s` : 'no answer';
-      return { kind: 'dropped', reason, retryAfterMs: null, healthy: false };
+      return { kind: 'dropped', reason, status: 0, timedOut, retryAfterMs: null, healthy: false };
     }
     const verdict = classify(response, spec);
     if (verdict !== null || response.body === null) {
@@ -121,7 +125,7 @@ export async function readConnection(
       : received
         ? 'the server closed the stream'
         : 'the connection dropped';
-    return { kind: 'dropped', reason, retryAfterMs: null, healthy: received };
+    return { kind: 'dropped', reason, status: 0, timedOut, retryAfterMs: null, healthy: received };
   } finally {
     cancelWatchdog();
     signal.removeEventListener('abort', onAbort);
@@ -141,6 +145,8 @@ function classify(response: Response, spec: ConnectionSpec): Outcome | null {
     return {
       kind: 'dropped',
       reason: `the server answered ${status}`,
+      status,
+      timedOut: false,
       retryAfterMs,
       healthy: false,
     };
