@@ -69,10 +69,16 @@ function launch(command: string, args: string[], env: Record<string, string>) {
   return { child, output: () => text, exited, stop };
 }
 
-/** The demo server over `dist/`, counting the Authorization headers its API receives. */
-export async function startDemo(): Promise<Started> {
-  const port = await freePort();
+/**
+ * The demo server over `dist/`, counting the Authorization headers its API receives: on a free
+ * port, or on `port` (to start it again where a page left it), with more of its settings in `env`.
+ */
+export async function startDemo(
+  options: { readonly port?: number; readonly env?: Record<string, string> } = {},
+): Promise<Started> {
+  const port = options.port ?? (await freePort());
   const run = launch(process.execPath, ['dist-demo/server.mjs'], {
+    ...options.env,
     PORT: String(port),
     HOST,
     DEMO_RECORD_AUTHORIZATION: '1',
