@@ -274,3 +274,15 @@ test('with the breaker offline, nothing reconnects until the browser is back onl
   expect(server.connections).toHaveLength(2);
   expect(status()).toBe('live');
 });
+
+test('a stream that alone answers 503 while the breaker is closed leaves it closed: reads are not held back for it', async () => {
+  const breaker = new Breaker({ ...realClock, random: () => 0 });
+  const { server, stream } = setup({ breaker });
+  server.answerWith(() => new Response(null, { status: 503 }));
+  await flush();
+  expect(stream.getState()).toMatchObject({ status: 'reconnecting', attempt: 1 });
+  expect(breaker.getState()).toEqual({ status: 'ok' });
+  await vi.advanceTimersByTimeAsync(1_000);
+  expect(server.connections).toHaveLength(2);
+  expect(breaker.getState()).toEqual({ status: 'ok' });
+});

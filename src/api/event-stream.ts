@@ -8,7 +8,7 @@
  *   mid-way is dropped), at a backoff (breaker.ts: 1 s doubling to 30 s, jitter, `Retry-After`).
  * - With the client's breaker, it is one of the breaker's reads: while the API is unreachable a
  *   (re)connection waits its turn to probe like any read, a connection that gets no answer opens
- *   the breaker, and one that opens closes it — so an outage costs the tab the breaker's few
+ *   the breaker (a 5xx does only as the probe), and one that opens closes it — so an outage costs the tab the breaker's few
  *   probes a minute, not a stream's retries on top of them.
  * - A heartbeat watchdog: no byte (event or `: ping`) for `heartbeatMs` means the connection is
  *   dead, even if the socket says nothing: it reconnects.
@@ -224,11 +224,13 @@ export function openEventStream<M extends EventSchemas>(
         opened = true;
         breaker?.succeeded();
       });
-      if (outcome.kind !== 'dropped' || opened) {
+      if (outcome.kind === 'dropped' && !opened) {
+        // No answer at all says the API is out of reach; a busy or failing stream alone (a 5xx
+        // while reads are answered) does not, unless it went out as the breaker's probe.
+        if (probe || outcome.status === 0) breaker?.failed(noAnswer(outcome));
+      } else if (probe && !opened) {
         // Its answer told nothing of the API's reach (aborted, or a server without the stream).
-        if (probe && !opened) breaker?.released();
-      } else {
-        breaker?.failed(noAnswer(outcome));
+        breaker?.released();
       }
       if (outcome.kind === 'aborted') break;
       if (outcome.kind === 'ended') {
