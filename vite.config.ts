@@ -69,6 +69,9 @@ export default defineConfig(({ mode }) => {
       chunkSizeWarningLimit: 900,
     },
     test: {
+      // Vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine.
+      // A worker per core (npm test 255 s -> 194 s on 2 cores); every test drives its clock by hand.
+      maxWorkers: '100%',
       clearMocks: true,
       restoreMocks: true,
       projects: [
