@@ -8,8 +8,8 @@
  *   mid-way is dropped), at a backoff (breaker.ts: 1 s doubling to 30 s, jitter, `Retry-After`).
  * - With the client's breaker, it is one of the breaker's reads: while the API is unreachable a
  *   (re)connection waits its turn to probe like any read, a connection that gets no answer opens
- *   the breaker (a 5xx does only as the probe), and one that opens closes it — so an outage costs the tab the breaker's few
- *   probes a minute, not a stream's retries on top of them.
+ *   the breaker (a 5xx does only as the probe), and one that opens closes it — so an outage
+ *   costs the tab the breaker's few probes a minute, not a stream's retries on top of them.
  * - A heartbeat watchdog: no byte (event or `: ping`) for `heartbeatMs` means the connection is
  *   dead, even if the socket says nothing: it reconnects.
  * - A server without the stream (404, 405, 501, 204, another 4xx, or an answer that is not
